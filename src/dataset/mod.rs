@@ -1,0 +1,14 @@
+//! The CSV dataset format (`data/README.md`): its files, reading and checking them, and
+//! importing them into the database in one transaction with every problem reported as
+//! `FILE:LINE: column: reason`.
+
+mod fields;
+mod files;
+mod import;
+mod rows;
+mod write;
+
+pub use fields::{Problem, is_slug};
+pub use files::{DatasetFile, DatasetSource, FolderDataset, MemoryDataset};
+pub use import::{FileReport, ImportMode, ImportReport, import};
+pub use rows::SCOPES;

@@ -1,0 +1,243 @@
+//! One typed row per dataset file, read from a CSV record. These checks need nothing but the
+//! row itself; references to other rows are resolved by `import` against the database and the
+//! rest of the import.
+
+use super::fields::Fields;
+
+/// Geographic levels a figure can describe; figures of different scopes are never drawn as
+/// if they were comparable.
+pub const SCOPES: [&str; 5] = ["city", "district", "park", "state", "national"];
+
+/// Text fields longer than this are refused: quotes are at most 200 characters by convention,
+/// and summaries a sentence or two.
+const MAX_TEXT_BYTES: usize = 4000;
+
+fn check_length(f: &mut Fields, column: &str, value: &str) {
+    if value.len() > MAX_TEXT_BYTES {
+        f.problem(column, format!("is {} bytes long; the limit is {MAX_TEXT_BYTES}", value.len()));
+    }
+}
+
+fn text(f: &mut Fields, column: &str) -> String {
+    let v = f.text(column);
+    check_length(f, column, &v);
+    v
+}
+
+fn optional_text(f: &mut Fields, column: &str) -> Option<String> {
+    let v = f.optional_text(column);
+    if let Some(v) = &v {
+        check_length(f, column, v);
+    }
+    v
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRow {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub published_year: Option<i64>,
+    pub accessed: String,
+}
+
+impl SourceRow {
+    pub fn read(f: &mut Fields) -> Self {
+        SourceRow {
+            id: f.slug("id"),
+            title: text(f, "title"),
+            publisher: text(f, "publisher"),
+            url: {
+                let url = f.url("url");
+                check_length(f, "url", &url);
+                url
+            },
+            published_year: f.optional_year("published_year"),
+            accessed: f.date("accessed"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricDefinitionRow {
+    pub metric: String,
+    pub label: String,
+    pub unit: String,
+    pub family: String,
+    pub scope: String,
+    pub higher_is_better: Option<bool>,
+    pub description: String,
+}
+
+impl MetricDefinitionRow {
+    pub fn read(f: &mut Fields) -> Self {
+        let row = MetricDefinitionRow {
+            metric: f.identifier("metric"),
+            label: text(f, "label"),
+            unit: text(f, "unit"),
+            family: f.identifier("family"),
+            scope: f.text("scope"),
+            higher_is_better: f.optional_bool("higher_is_better"),
+            description: optional_text(f, "description").unwrap_or_default(),
+        };
+        if !row.scope.is_empty() && !SCOPES.contains(&row.scope.as_str()) {
+            f.problem("scope", format!("{:?} is not a scope; allowed: {}", row.scope, SCOPES.join(", ")));
+        }
+        row
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CityRow {
+    pub slug: String,
+    pub name: String,
+    pub country: String,
+    pub region: String,
+    pub population: Option<i64>,
+    pub population_year: Option<i64>,
+    pub population_scope: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub summary: String,
+    pub source_ids: Vec<String>,
+}
+
+impl CityRow {
+    pub fn read(f: &mut Fields) -> Self {
+        let row = CityRow {
+            slug: f.slug("slug"),
+            name: text(f, "name"),
+            country: text(f, "country"),
+            region: optional_text(f, "region").unwrap_or_default(),
+            population: f.optional_integer("population", 0, 10_000_000_000),
+            population_year: f.optional_year("population_year"),
+            population_scope: optional_text(f, "population_scope").unwrap_or_default(),
+            lat: f.optional_number("lat", -90.0, 90.0),
+            lon: f.optional_number("lon", -180.0, 180.0),
+            summary: optional_text(f, "summary").unwrap_or_default(),
+            source_ids: f.source_ids("source_id"),
+        };
+        if row.population.is_some() && row.population_year.is_none() {
+            f.problem("population_year", "is required when population is given: a figure needs its year");
+        }
+        if row.lat.is_some() != row.lon.is_some() {
+            f.problem("lon", "lat and lon must be given together");
+        }
+        row
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParkRow {
+    pub slug: String,
+    pub city_slug: String,
+    pub name: String,
+    pub opened_year: Option<i64>,
+    pub area_km2: Option<f64>,
+    pub companies: Option<i64>,
+    pub employees: Option<i64>,
+    pub foreign_share: Option<f64>,
+    pub source_ids: Vec<String>,
+    pub quote: String,
+}
+
+impl ParkRow {
+    pub fn read(f: &mut Fields) -> Self {
+        ParkRow {
+            slug: f.slug("slug"),
+            city_slug: f.slug("city_slug"),
+            name: text(f, "name"),
+            opened_year: f.optional_year("opened_year"),
+            area_km2: f.optional_number("area_km2", 0.0, 1.0e6),
+            companies: f.optional_integer("companies", 0, 100_000_000),
+            employees: f.optional_integer("employees", 0, 1_000_000_000),
+            foreign_share: f.optional_number("foreign_share", 0.0, 1.0),
+            source_ids: f.source_ids("source_id"),
+            quote: text(f, "quote"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompanyRow {
+    pub slug: String,
+    pub name: String,
+    pub city_slug: String,
+    pub park_slug: Option<String>,
+    pub sector: String,
+    pub hq_country: Option<String>,
+    pub founded_or_arrived_year: Option<i64>,
+    pub employees_in_city: Option<i64>,
+    pub revenue_usd: Option<f64>,
+    pub revenue_year: Option<i64>,
+    pub source_ids: Vec<String>,
+    pub quote: String,
+}
+
+impl CompanyRow {
+    pub fn read(f: &mut Fields) -> Self {
+        let row = CompanyRow {
+            slug: f.slug("slug"),
+            name: text(f, "name"),
+            city_slug: f.slug("city_slug"),
+            park_slug: f.optional_slug("park_slug"),
+            sector: f.text("sector"),
+            hq_country: optional_text(f, "hq_country"),
+            founded_or_arrived_year: f.optional_year("founded_or_arrived_year"),
+            employees_in_city: f.optional_integer("employees_in_city", 0, 100_000_000),
+            revenue_usd: f.optional_number("revenue_usd", 0.0, 1.0e15),
+            revenue_year: f.optional_year("revenue_year"),
+            source_ids: f.source_ids("source_id"),
+            quote: text(f, "quote"),
+        };
+        if row.revenue_usd.is_some() && row.revenue_year.is_none() {
+            f.problem("revenue_year", "is required when revenue_usd is given: a figure needs its year");
+        }
+        row
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CitySectorRow {
+    pub city_slug: String,
+    pub sector: String,
+    pub source_id: String,
+    pub quote: String,
+}
+
+impl CitySectorRow {
+    pub fn read(f: &mut Fields) -> Self {
+        CitySectorRow {
+            city_slug: f.slug("city_slug"),
+            sector: f.text("sector"),
+            source_id: f.slug("evidence_source_id"),
+            quote: text(f, "quote"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricRow {
+    pub city_slug: String,
+    pub metric: String,
+    pub year: i64,
+    pub value: f64,
+    pub unit: String,
+    pub source_id: String,
+    pub quote: String,
+}
+
+impl MetricRow {
+    pub fn read(f: &mut Fields) -> Self {
+        MetricRow {
+            city_slug: f.slug("city_slug"),
+            metric: f.identifier("metric"),
+            year: f.year("year"),
+            value: f.number("value", f64::MIN, f64::MAX),
+            unit: text(f, "unit"),
+            source_id: f.slug("source_id"),
+            quote: text(f, "quote"),
+        }
+    }
+}

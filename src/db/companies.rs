@@ -1,0 +1,94 @@
+//! Companies present in a cluster, filtered by city, sector and park.
+
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Company {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub city_slug: String,
+    pub city_name: String,
+    pub park_slug: Option<String>,
+    pub park_name: Option<String>,
+    pub sector: String,
+    pub sector_label: String,
+    pub hq_country: Option<String>,
+    pub founded_or_arrived_year: Option<i64>,
+    pub employees_in_city: Option<i64>,
+    pub revenue_usd: Option<f64>,
+    pub revenue_year: Option<i64>,
+    pub quote: String,
+}
+
+const COMPANY_FROM: &str = "SELECT co.id, co.slug, co.name, c.slug AS city_slug, c.name AS city_name,
+        p.slug AS park_slug, p.name AS park_name, co.sector, sec.label AS sector_label, co.hq_country,
+        co.founded_or_arrived_year, co.employees_in_city, co.revenue_usd, co.revenue_year, co.quote
+    FROM companies co
+    JOIN cities c ON c.id = co.city_id
+    JOIN sectors sec ON sec.slug = co.sector
+    LEFT JOIN parks p ON p.id = co.park_id";
+
+/// Which companies a list shows; every part is optional and they combine with AND.
+#[derive(Debug, Clone, Default)]
+pub struct CompanyFilter {
+    pub city: Option<String>,
+    pub sector: Option<String>,
+    pub park: Option<String>,
+}
+
+fn push_filter(qb: &mut QueryBuilder<Sqlite>, filter: &CompanyFilter) {
+    qb.push(" WHERE 1 = 1");
+    if let Some(city) = &filter.city {
+        qb.push(" AND co.city_id = (SELECT id FROM cities WHERE slug = ").push_bind(city.clone()).push(")");
+    }
+    if let Some(sector) = &filter.sector {
+        qb.push(" AND co.sector = ").push_bind(sector.clone());
+    }
+    if let Some(park) = &filter.park {
+        qb.push(" AND co.park_id = (SELECT id FROM parks WHERE slug = ").push_bind(park.clone()).push(")");
+    }
+}
+
+/// One page of the filtered list, ordered by name.
+pub async fn list(
+    pool: &SqlitePool,
+    filter: &CompanyFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Company>, sqlx::Error> {
+    let mut qb = QueryBuilder::<Sqlite>::new(COMPANY_FROM);
+    push_filter(&mut qb, filter);
+    qb.push(" ORDER BY co.name, co.id LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+    qb.build_query_as().fetch_all(pool).await
+}
+
+pub async fn count(pool: &SqlitePool, filter: &CompanyFilter) -> Result<i64, sqlx::Error> {
+    let mut qb = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM companies co");
+    push_filter(&mut qb, filter);
+    qb.build_query_scalar().fetch_one(pool).await
+}
+
+pub async fn in_city(pool: &SqlitePool, city_id: i64) -> Result<Vec<Company>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{COMPANY_FROM} WHERE co.city_id = ? ORDER BY co.name, co.id")))
+        .bind(city_id)
+        .fetch_all(pool)
+        .await
+}
+
+pub async fn in_park(pool: &SqlitePool, park_id: i64) -> Result<Vec<Company>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{COMPANY_FROM} WHERE co.park_id = ? ORDER BY co.name, co.id")))
+        .bind(park_id)
+        .fetch_all(pool)
+        .await
+}
+
+pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<Company>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{COMPANY_FROM} WHERE co.id IN (SELECT company_id FROM company_sources WHERE source_id = ?)
+         ORDER BY co.name, co.id"
+    )))
+    .bind(source_id)
+    .fetch_all(pool)
+    .await
+}

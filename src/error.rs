@@ -1,0 +1,106 @@
+//! The one error type of the web layer. Client mistakes become a 400 page that names the
+//! parameter and what it accepts, or a 404; anything else is logged and answered with a
+//! generic 500 page that reveals nothing internal.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// A query parameter (or path part) the app cannot use.
+    #[error("{param}: {message}")]
+    BadRequest { param: String, message: String, allowed: Allowed },
+    /// An unknown page, city, park, company or source.
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("template error: {0}")]
+    Render(#[from] askama::Error),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+/// What a 400 page lists so the reader can fix the request.
+#[derive(Debug, Clone, Default)]
+pub enum Allowed {
+    #[default]
+    Nothing,
+    /// The values the parameter accepts.
+    Values(Vec<String>),
+    /// The parameters the page accepts (for an unknown parameter).
+    Parameters(Vec<String>),
+}
+
+impl AppError {
+    pub fn bad_param(param: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::BadRequest { param: param.into(), message: message.into(), allowed: Allowed::Nothing }
+    }
+
+    pub fn not_allowed(param: impl Into<String>, value: &str, allowed: Vec<String>) -> Self {
+        let param = param.into();
+        AppError::BadRequest {
+            message: format!("{value:?} is not a known value for {param}"),
+            param,
+            allowed: Allowed::Values(allowed),
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Database(_) | AppError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    status: StatusCode,
+    heading: &'a str,
+    message: String,
+    param: Option<&'a str>,
+    allowed: &'a Allowed,
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let page = match &self {
+            AppError::BadRequest { param, message, allowed } => ErrorPage {
+                status,
+                heading: "This request cannot be answered",
+                message: message.clone(),
+                param: Some(param),
+                allowed,
+            },
+            AppError::NotFound(what) => ErrorPage {
+                status,
+                heading: "Not found",
+                message: format!("There is no {what} here."),
+                param: None,
+                allowed: &Allowed::Nothing,
+            },
+            AppError::Database(_) | AppError::Render(_) => {
+                tracing::error!(error = %self, "request failed");
+                ErrorPage {
+                    status,
+                    heading: "Something went wrong on our side",
+                    message: "The server could not build this page. The failure has been logged.".into(),
+                    param: None,
+                    allowed: &Allowed::Nothing,
+                }
+            }
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "error page failed to render");
+                (status, status.canonical_reason().unwrap_or("error")).into_response()
+            }
+        }
+    }
+}

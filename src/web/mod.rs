@@ -1,0 +1,59 @@
+//! The web site: the route table, the shared middleware, and one module per area of the site.
+//! Handlers parse and validate the request into a typed filter, ask `db` for rows, build a
+//! view model and render an askama template.
+
+mod assets;
+mod cities;
+mod companies;
+mod health;
+mod home;
+mod params;
+mod parks;
+mod security;
+mod sources;
+mod view;
+
+use axum::Router;
+use axum::routing::get;
+use sqlx::SqlitePool;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::error::AppError;
+
+pub use assets::asset_url;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: SqlitePool,
+}
+
+impl AppState {
+    pub fn new(pool: SqlitePool) -> Self {
+        AppState { pool }
+    }
+}
+
+/// The whole application; tests build exactly this.
+pub fn app(state: AppState) -> Router {
+    let routes = Router::new()
+        .route("/", get(home::overview))
+        .route("/cities", get(cities::index))
+        .route("/cities/{slug}", get(cities::profile))
+        .route("/parks/{slug}", get(parks::profile))
+        .route("/companies", get(companies::index))
+        .route("/sources", get(sources::index))
+        .route("/sources/{id}", get(sources::profile))
+        .route("/healthz", get(health::check))
+        .nest_service("/static", assets::router())
+        .fallback(not_found)
+        .with_state(state);
+    security::with_headers(routes)
+        .layer(CatchPanicLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn not_found() -> AppError {
+    AppError::NotFound("page".into())
+}

@@ -1,0 +1,103 @@
+//! Query-string parsing with answers a person can act on: unknown parameters and malformed
+//! values become a 400 that names the parameter. Repeated keys (`?sector=a&sector=b`) fill a
+//! `Vec`, as HTML forms with checkboxes send them.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Allowed, AppError};
+
+/// The request's query string deserialized into `T` (use `#[serde(deny_unknown_fields)]`).
+pub struct Params<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Params<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        axum_extra::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|q| Params(q.0))
+            .map_err(|rejection| describe_rejection(&rejection.body_text()))
+    }
+}
+
+/// Turns serde's message ("Failed to deserialize query string: unknown field `sectr`, expected
+/// one of `sector`, `country`") into a 400 naming the parameter.
+fn describe_rejection(text: &str) -> AppError {
+    let detail = text.split_once(": ").map_or(text, |(_, d)| d);
+    if let Some(rest) = detail.split("unknown field `").nth(1) {
+        let name = rest.split('`').next().unwrap_or("?");
+        let allowed: Vec<String> = rest
+            .split_once("expected")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).map(str::to_string).collect())
+            .unwrap_or_default();
+        return AppError::BadRequest {
+            param: name.to_string(),
+            message: format!("{name:?} is not a parameter of this page"),
+            allowed: Allowed::Parameters(allowed),
+        };
+    }
+    let (param, message) = match detail.split_once(": ") {
+        Some((path, msg)) if !path.contains(' ') => (path.to_string(), msg.to_string()),
+        _ => ("query string".to_string(), detail.to_string()),
+    };
+    AppError::bad_param(param, message)
+}
+
+/// A form's "any" choice arrives as an empty value: treat it as absent.
+pub fn non_empty(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+/// A parameter that may be given at most once (parsed as a list so that a repeat gets a clear
+/// answer instead of being silently dropped); empty means absent.
+pub fn single(param: &str, values: Vec<String>) -> Result<Option<String>, AppError> {
+    let mut given: Vec<String> = values.into_iter().filter_map(|v| non_empty(Some(v))).collect();
+    match given.len() {
+        0 => Ok(None),
+        1 => Ok(given.pop()),
+        n => Err(AppError::bad_param(param, format!("is given {n} times; give it once"))),
+    }
+}
+
+/// `page` is a whole number from 1 up; absent means 1.
+pub fn page_number(raw: Vec<String>) -> Result<i64, AppError> {
+    match single("page", raw)? {
+        None => Ok(1),
+        Some(text) => match text.parse::<i64>() {
+            Ok(n) if (1..=1_000_000_000).contains(&n) => Ok(n),
+            _ => Err(AppError::bad_param("page", format!("{text:?} is not a page number: use a whole number from 1"))),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_name_the_parameter_and_the_allowed_ones() {
+        let e = describe_rejection(
+            "Failed to deserialize query string: unknown field `sectr`, expected `sector` or `country`",
+        );
+        let AppError::BadRequest { param, allowed: Allowed::Parameters(allowed), .. } = e else { panic!() };
+        assert_eq!(param, "sectr");
+        assert_eq!(allowed, ["sector", "country"]);
+    }
+
+    #[test]
+    fn page_numbers_are_positive_whole_numbers() {
+        assert_eq!(page_number(vec![]).unwrap(), 1);
+        assert_eq!(page_number(vec!["".into()]).unwrap(), 1);
+        assert_eq!(page_number(vec!["3".into()]).unwrap(), 3);
+        for bad in ["0", "-1", "abc", "1.5", "99999999999999999999"] {
+            assert!(page_number(vec![bad.into()]).is_err(), "{bad}");
+        }
+        assert!(page_number(vec!["1".into(), "2".into()]).is_err());
+    }
+}

@@ -1,0 +1,83 @@
+//! `/sources` (every publication cited) and `/sources/{id}` (one source and what cites it).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+
+use super::AppState;
+use super::companies::CompanyView;
+use super::parks::ParkView;
+use super::view::{Cite, Evidence, Figure, scope_label};
+use crate::db::cities::{self, CityName};
+use crate::db::metrics;
+use crate::db::sectors::{self, SectorStatement};
+use crate::db::sources::{self, Source, SourceWithUse};
+use crate::db::{companies, parks};
+use crate::error::{AppError, AppResult};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sources/index.html")]
+pub struct SourcesPage {
+    sources: Vec<SourceWithUse>,
+}
+
+pub async fn index(State(state): State<AppState>) -> AppResult<SourcesPage> {
+    Ok(SourcesPage { sources: sources::list_with_use(&state.pool).await? })
+}
+
+/// A figure on a source's page: which city and metric it belongs to.
+pub struct CitedFigure {
+    pub city_slug: String,
+    pub city_name: String,
+    pub label: String,
+    pub scope: String,
+    pub scope_label: &'static str,
+    pub figure: Figure,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "sources/profile.html")]
+pub struct SourcePage {
+    source: Source,
+    figures: Vec<CitedFigure>,
+    statements: Vec<SectorStatement>,
+    cities: Vec<CityName>,
+    parks: Vec<ParkView>,
+    companies: Vec<CompanyView>,
+}
+
+impl SourcePage {
+    fn cites_nothing(&self) -> bool {
+        self.figures.is_empty()
+            && self.statements.is_empty()
+            && self.cities.is_empty()
+            && self.parks.is_empty()
+            && self.companies.is_empty()
+    }
+}
+
+pub async fn profile(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<SourcePage> {
+    let pool = &state.pool;
+    let source = sources::by_id(pool, &id).await?.ok_or_else(|| AppError::NotFound(format!("source {id:?}")))?;
+    let cite = Cite::from(source.clone());
+    let figures = metrics::citing(pool, &id)
+        .await?
+        .into_iter()
+        .map(|f| CitedFigure {
+            figure: Figure::new(f.value, &f.unit, Some(f.year), Evidence::new(vec![cite.clone()], &f.quote)),
+            scope_label: scope_label(&f.scope),
+            scope: f.scope,
+            city_slug: f.city_slug,
+            city_name: f.city_name,
+            label: f.label,
+        })
+        .collect();
+    Ok(SourcePage {
+        figures,
+        statements: sectors::statements_citing(pool, &id).await?,
+        cities: cities::citing(pool, &id).await?,
+        parks: ParkView::build(pool, parks::citing(pool, &id).await?).await?,
+        companies: CompanyView::build(pool, companies::citing(pool, &id).await?).await?,
+        source,
+    })
+}

@@ -1,0 +1,93 @@
+//! View-model pieces shared by every page: a figure with its display text, year, scope and
+//! the sources it cites, ready for the `figure` and `sources` template macros.
+
+use crate::db::sources::Source;
+use crate::format;
+
+/// A source as a figure cites it.
+#[derive(Debug, Clone)]
+pub struct Cite {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub year: Option<i64>,
+    pub url: String,
+}
+
+impl From<Source> for Cite {
+    fn from(s: Source) -> Self {
+        Cite { id: s.id, title: s.title, publisher: s.publisher, year: s.published_year, url: s.url }
+    }
+}
+
+impl Cite {
+    /// "INTHEBLACK (CPA Australia), 2014": what the collapsed citation shows.
+    pub fn short(&self) -> String {
+        match self.year {
+            Some(y) => format!("{}, {y}", self.publisher),
+            None => format!("{}, undated", self.publisher),
+        }
+    }
+
+    /// The address's host, as the visible text of the outbound link.
+    pub fn host(&self) -> &str {
+        let rest = self.url.split_once("://").map_or(self.url.as_str(), |(_, r)| r);
+        rest.split(['/', '?', '#']).next().unwrap_or(rest)
+    }
+}
+
+/// The sources of one figure and the exact words it rests on.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    pub cites: Vec<Cite>,
+    /// The quote, split into its `|`-joined fragments (one per fact).
+    pub quotes: Vec<String>,
+}
+
+impl Evidence {
+    pub fn new(cites: Vec<Cite>, quote: &str) -> Self {
+        let quotes = quote.split(" | ").map(str::trim).filter(|q| !q.is_empty()).map(str::to_string).collect();
+        Evidence { cites, quotes }
+    }
+
+    /// The collapsed label: the first source, and how many more.
+    pub fn label(&self) -> String {
+        match self.cites.as_slice() {
+            [] => "no source".into(),
+            [one] => one.short(),
+            [first, rest @ ..] => format!("{} +{}", first.short(), rest.len()),
+        }
+    }
+}
+
+/// One sourced value.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub value: f64,
+    pub text: String,
+    pub year: Option<i64>,
+    pub evidence: Evidence,
+}
+
+impl Figure {
+    pub fn new(value: f64, unit: &str, year: Option<i64>, evidence: Evidence) -> Self {
+        Figure { value, text: format::figure(value, unit), year, evidence }
+    }
+
+    /// The value for machines (`<data value>`), without float noise.
+    pub fn machine_value(&self) -> String {
+        format::trimmed(self.value, 6)
+    }
+}
+
+/// Human wording of a geographic scope, shown next to figures that are not city-wide.
+pub fn scope_label(scope: &str) -> &'static str {
+    match scope {
+        "city" => "city",
+        "district" => "district",
+        "park" => "one park",
+        "state" => "whole state",
+        "national" => "whole country",
+        _ => "other scope",
+    }
+}
