@@ -129,7 +129,8 @@ impl Known {
     /// Checks every source id; false when the row must not be written.
     fn check_sources(&self, f: &mut Fields, column: &str, ids: &[String]) -> bool {
         let mut ok = true;
-        for id in ids {
+        // Malformed ids were reported by the field check already.
+        for id in ids.iter().filter(|id| super::fields::is_slug(id)) {
             match self.sources.get(id) {
                 Some(true) => {}
                 Some(false) => ok = false,

@@ -172,14 +172,15 @@ fn key_figures(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> Ve
                 let mut notes = Vec::new();
                 if let Some(d) = definition {
                     if indicator.metrics.first() != Some(&d.metric.as_str()) {
-                        notes.push(d.label.clone());
+                        notes.push(format!("as {}", d.label));
                     }
                     if d.scope != "city" {
-                        notes.push(scope_label(&d.scope).to_string());
+                        notes.push(format!("figure for the {}", scope_label(&d.scope)));
                     }
                 }
                 if others > 0 {
-                    notes.push(format!("{others} more source{} for {}", if others > 1 { "s" } else { "" }, figure.year));
+                    let s = if others > 1 { "s" } else { "" };
+                    notes.push(format!("{others} other source{s} for {} (see the profile)", figure.year));
                 }
                 KeyFigure {
                     label: indicator.label,
