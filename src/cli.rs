@@ -16,7 +16,11 @@ pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let pool = open_with_default_data(&args.db.path).await?;
     let listener = tokio::net::TcpListener::bind(args.bind).await?;
-    tracing::info!("serving http://{} from {}", listener.local_addr()?, args.db.path.display());
+    tracing::info!(
+        "serving http://{} from {}",
+        listener.local_addr()?,
+        args.db.path.display()
+    );
     crate::serve(crate::AppState::new(pool), listener, crate::shutdown_signal()).await?;
     Ok(ExitCode::SUCCESS)
 }

@@ -41,14 +41,24 @@ impl Cli {
 #[derive(Debug, Clone, Args)]
 pub struct DbArgs {
     /// SQLite database file.
-    #[arg(long = "db", env = "CLUSTERSCOPE_DB", default_value = "clusterscope.db", value_name = "PATH")]
+    #[arg(
+        long = "db",
+        env = "CLUSTERSCOPE_DB",
+        default_value = "clusterscope.db",
+        value_name = "PATH"
+    )]
     pub path: PathBuf,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
     /// Address and port to listen on.
-    #[arg(long, env = "CLUSTERSCOPE_BIND", default_value = "127.0.0.1:3000", value_name = "ADDR")]
+    #[arg(
+        long,
+        env = "CLUSTERSCOPE_BIND",
+        default_value = "127.0.0.1:3000",
+        value_name = "ADDR"
+    )]
     pub bind: SocketAddr,
 
     #[command(flatten)]

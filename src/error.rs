@@ -10,7 +10,11 @@ use axum::response::{Html, IntoResponse, Response};
 pub enum AppError {
     /// A query parameter (or path part) the app cannot use.
     #[error("{param}: {message}")]
-    BadRequest { param: String, message: String, allowed: Allowed },
+    BadRequest {
+        param: String,
+        message: String,
+        allowed: Allowed,
+    },
     /// An unknown page, city, park, company or source.
     #[error("{0} not found")]
     NotFound(String),
@@ -35,7 +39,11 @@ pub enum Allowed {
 
 impl AppError {
     pub fn bad_param(param: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::BadRequest { param: param.into(), message: message.into(), allowed: Allowed::Nothing }
+        AppError::BadRequest {
+            param: param.into(),
+            message: message.into(),
+            allowed: Allowed::Nothing,
+        }
     }
 
     pub fn not_allowed(param: impl Into<String>, value: &str, allowed: Vec<String>) -> Self {
@@ -70,7 +78,11 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
         let page = match &self {
-            AppError::BadRequest { param, message, allowed } => ErrorPage {
+            AppError::BadRequest {
+                param,
+                message,
+                allowed,
+            } => ErrorPage {
                 status,
                 heading: "This request cannot be answered",
                 message: message.clone(),

@@ -154,7 +154,10 @@ pub struct MemoryDataset {
 
 impl MemoryDataset {
     pub fn new(name: impl Into<String>, files: Vec<(String, Cow<'static, [u8]>)>) -> Self {
-        MemoryDataset { name: name.into(), files }
+        MemoryDataset {
+            name: name.into(),
+            files,
+        }
     }
 
     /// The bundled reference dataset (`data/`), compiled into the binary so that it serves

@@ -104,14 +104,21 @@ fn lookup<T: Clone>(map: &HashMap<String, Option<T>>, key: &str) -> Lookup<T> {
 
 impl Known {
     async fn load(conn: &mut SqliteConnection) -> Result<Known, sqlx::Error> {
-        let sources: Vec<String> = sqlx::query_scalar("SELECT id FROM sources").fetch_all(&mut *conn).await?;
-        let metrics: Vec<(String, String)> =
-            sqlx::query_as("SELECT metric, unit FROM metric_definitions").fetch_all(&mut *conn).await?;
-        let cities: Vec<(String, i64)> = sqlx::query_as("SELECT slug, id FROM cities").fetch_all(&mut *conn).await?;
-        let parks: Vec<(String, i64, i64)> =
-            sqlx::query_as("SELECT slug, id, city_id FROM parks").fetch_all(&mut *conn).await?;
-        let sectors: Vec<String> =
-            sqlx::query_scalar("SELECT slug FROM sectors ORDER BY position").fetch_all(&mut *conn).await?;
+        let sources: Vec<String> = sqlx::query_scalar("SELECT id FROM sources")
+            .fetch_all(&mut *conn)
+            .await?;
+        let metrics: Vec<(String, String)> = sqlx::query_as("SELECT metric, unit FROM metric_definitions")
+            .fetch_all(&mut *conn)
+            .await?;
+        let cities: Vec<(String, i64)> = sqlx::query_as("SELECT slug, id FROM cities")
+            .fetch_all(&mut *conn)
+            .await?;
+        let parks: Vec<(String, i64, i64)> = sqlx::query_as("SELECT slug, id, city_id FROM parks")
+            .fetch_all(&mut *conn)
+            .await?;
+        let sectors: Vec<String> = sqlx::query_scalar("SELECT slug FROM sectors ORDER BY position")
+            .fetch_all(&mut *conn)
+            .await?;
         let next_metric_position: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM metric_definitions")
                 .fetch_one(&mut *conn)
@@ -135,7 +142,10 @@ impl Known {
                 Some(true) => {}
                 Some(false) => ok = false,
                 None => {
-                    f.problem(column, format!("unknown source {id:?}: it is in neither sources.csv nor the database"));
+                    f.problem(
+                        column,
+                        format!("unknown source {id:?}: it is in neither sources.csv nor the database"),
+                    );
                     ok = false;
                 }
             }
@@ -151,7 +161,10 @@ impl Known {
             Lookup::Found(id) => Some(id),
             Lookup::Broken => None,
             Lookup::Unknown => {
-                f.problem(column, format!("unknown city {slug:?}: it is in neither cities.csv nor the database"));
+                f.problem(
+                    column,
+                    format!("unknown city {slug:?}: it is in neither cities.csv nor the database"),
+                );
                 None
             }
         }
@@ -164,7 +177,10 @@ impl Known {
         if self.sectors.iter().any(|s| s == sector) {
             return true;
         }
-        f.problem(column, format!("unknown sector {sector:?}; allowed: {}", self.sectors.join(", ")));
+        f.problem(
+            column,
+            format!("unknown sector {sector:?}; allowed: {}", self.sectors.join(", ")),
+        );
         false
     }
 }
@@ -204,7 +220,10 @@ pub async fn import(
             file: name,
             line: 1,
             column: "(file)".into(),
-            reason: format!("not a file of the dataset format; expected any of {}", allowed.join(", ")),
+            reason: format!(
+                "not a file of the dataset format; expected any of {}",
+                allowed.join(", ")
+            ),
         });
     }
 
@@ -434,7 +453,10 @@ async fn import_file(
                         if !row.unit.is_empty() && row.unit != unit {
                             f.problem(
                                 "unit",
-                                format!("{:?} differs from the unit {unit:?} that metric {} is defined in", row.unit, row.metric),
+                                format!(
+                                    "{:?} differs from the unit {unit:?} that metric {} is defined in",
+                                    row.unit, row.metric
+                                ),
                             );
                         }
                         true
@@ -490,8 +512,12 @@ async fn refresh_ids(
                     sep.push_bind(s.clone());
                 }
                 qb.push(")");
-                let found: HashMap<String, i64> =
-                    qb.build_query_as::<(String, i64)>().fetch_all(&mut *conn).await?.into_iter().collect();
+                let found: HashMap<String, i64> = qb
+                    .build_query_as::<(String, i64)>()
+                    .fetch_all(&mut *conn)
+                    .await?
+                    .into_iter()
+                    .collect();
                 for s in chunk {
                     known.cities.insert(s.clone(), found.get(s).copied());
                 }
@@ -520,7 +546,12 @@ async fn refresh_ids(
 }
 
 fn file_problem(file: DatasetFile, line: u64, column: &str, reason: String) -> Problem {
-    Problem { file: file.file_name().to_string(), line, column: column.to_string(), reason }
+    Problem {
+        file: file.file_name().to_string(),
+        line,
+        column: column.to_string(),
+        reason,
+    }
 }
 
 /// Streams one file: checks its header, reads each record into a typed record with
@@ -542,7 +573,10 @@ async fn read_and_write<R: Record>(
         }
     };
     let mut report = FileReport::new(file);
-    let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
     let mut raw = ByteRecord::new();
 
     let header = match csv.read_byte_record(&mut raw) {
@@ -557,7 +591,12 @@ async fn read_and_write<R: Record>(
             }
         }
         Ok(false) => {
-            problems.push(file_problem(file, 1, "(file)", "is empty: it needs at least a header row".into()));
+            problems.push(file_problem(
+                file,
+                1,
+                "(file)",
+                "is empty: it needs at least a header row".into(),
+            ));
             None
         }
         Err(e) => {
@@ -615,7 +654,11 @@ fn decode_header(raw: &ByteRecord) -> Result<StringRecord, String> {
     let mut names = StringRecord::new();
     for (i, field) in raw.iter().enumerate() {
         // A byte-order mark is legal at the start of a UTF-8 file; spreadsheets write one.
-        let field = if i == 0 { field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field) } else { field };
+        let field = if i == 0 {
+            field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
+        } else {
+            field
+        };
         let name = std::str::from_utf8(field).map_err(|_| "the header is not valid UTF-8 text".to_string())?;
         names.push_field(name);
     }

@@ -110,8 +110,9 @@ async fn fetch_source_lists(
     if ids.is_empty() {
         return Ok(lists);
     }
-    let mut qb =
-        QueryBuilder::<Sqlite>::new(format!("SELECT {owner_column}, source_id FROM {table} WHERE {owner_column} IN "));
+    let mut qb = QueryBuilder::<Sqlite>::new(format!(
+        "SELECT {owner_column}, source_id FROM {table} WHERE {owner_column} IN "
+    ));
     in_list(&mut qb, ids);
     qb.push(" ORDER BY position");
     for (id, source) in qb.build_query_as::<(i64, String)>().fetch_all(&mut *conn).await? {
@@ -153,12 +154,23 @@ impl Record for SourceRecord {
         Ok(rows
             .into_iter()
             .map(|(id, title, publisher, url, published_year, accessed)| {
-                (id.clone(), SourceRecord { id, title, publisher, url, published_year, accessed })
+                (
+                    id.clone(),
+                    SourceRecord {
+                        id,
+                        title,
+                        publisher,
+                        url,
+                        published_year,
+                        accessed,
+                    },
+                )
             })
             .collect())
     }
     async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(String, i64)>, sqlx::Error> {
-        let mut qb = QueryBuilder::<Sqlite>::new("INSERT INTO sources (id, title, publisher, url, published_year, accessed) ");
+        let mut qb =
+            QueryBuilder::<Sqlite>::new("INSERT INTO sources (id, title, publisher, url, published_year, accessed) ");
         qb.push_values(rows, |mut b, r| {
             b.push_bind(r.id.clone())
                 .push_bind(r.title.clone())
@@ -212,16 +224,19 @@ impl Record for MetricDefinitionRecord {
         Ok(rows
             .into_iter()
             .map(|(metric, label, unit, family, scope, higher_is_better, description)| {
-                (metric.clone(), MetricDefinitionRecord {
-                    metric,
-                    label,
-                    unit,
-                    family,
-                    scope,
-                    higher_is_better,
-                    description,
-                    position: 0,
-                })
+                (
+                    metric.clone(),
+                    MetricDefinitionRecord {
+                        metric,
+                        label,
+                        unit,
+                        family,
+                        scope,
+                        higher_is_better,
+                        description,
+                        position: 0,
+                    },
+                )
             })
             .collect())
     }
@@ -252,8 +267,23 @@ impl Record for MetricDefinitionRecord {
 // Position is bookkeeping, not content: a definition read again is unchanged wherever it sits.
 impl PartialEq for MetricDefinitionRecord {
     fn eq(&self, other: &Self) -> bool {
-        (&self.metric, &self.label, &self.unit, &self.family, &self.scope, self.higher_is_better, &self.description)
-            == (&other.metric, &other.label, &other.unit, &other.family, &other.scope, other.higher_is_better, &other.description)
+        (
+            &self.metric,
+            &self.label,
+            &self.unit,
+            &self.family,
+            &self.scope,
+            self.higher_is_better,
+            &self.description,
+        ) == (
+            &other.metric,
+            &other.label,
+            &other.unit,
+            &other.family,
+            &other.scope,
+            other.higher_is_better,
+            &other.description,
+        )
     }
 }
 
@@ -308,8 +338,9 @@ impl Record for CityRecord {
         let mut lists = fetch_source_lists(conn, "city_sources", "city_id", &ids).await?;
         Ok(rows
             .into_iter()
-            .map(|(id, slug, name, country, region, population, population_year, population_scope, lat, lon, summary)| {
-                (slug.clone(), CityRecord {
+            .map(
+                |(
+                    id,
                     slug,
                     name,
                     country,
@@ -320,9 +351,25 @@ impl Record for CityRecord {
                     lat,
                     lon,
                     summary,
-                    source_ids: lists.remove(&id).unwrap_or_default(),
-                })
-            })
+                )| {
+                    (
+                        slug.clone(),
+                        CityRecord {
+                            slug,
+                            name,
+                            country,
+                            region,
+                            population,
+                            population_year,
+                            population_scope,
+                            lat,
+                            lon,
+                            summary,
+                            source_ids: lists.remove(&id).unwrap_or_default(),
+                        },
+                    )
+                },
+            )
             .collect())
     }
     async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(String, i64)>, sqlx::Error> {
@@ -349,8 +396,10 @@ impl Record for CityRecord {
         );
         let ids: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut *conn).await?;
         let by_slug: HashMap<&str, i64> = ids.iter().map(|(s, id)| (s.as_str(), *id)).collect();
-        let lists: Vec<(i64, &[String])> =
-            rows.iter().map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice())).collect();
+        let lists: Vec<(i64, &[String])> = rows
+            .iter()
+            .map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice()))
+            .collect();
         replace_source_lists(conn, "city_sources", "city_id", &lists).await?;
         Ok(ids)
     }
@@ -405,20 +454,25 @@ impl Record for ParkRecord {
         let mut lists = fetch_source_lists(conn, "park_sources", "park_id", &ids).await?;
         Ok(rows
             .into_iter()
-            .map(|(id, slug, city_id, name, opened_year, area_km2, companies, employees, foreign_share, quote)| {
-                (slug.clone(), ParkRecord {
-                    slug,
-                    city_id,
-                    name,
-                    opened_year,
-                    area_km2,
-                    companies,
-                    employees,
-                    foreign_share,
-                    quote,
-                    source_ids: lists.remove(&id).unwrap_or_default(),
-                })
-            })
+            .map(
+                |(id, slug, city_id, name, opened_year, area_km2, companies, employees, foreign_share, quote)| {
+                    (
+                        slug.clone(),
+                        ParkRecord {
+                            slug,
+                            city_id,
+                            name,
+                            opened_year,
+                            area_km2,
+                            companies,
+                            employees,
+                            foreign_share,
+                            quote,
+                            source_ids: lists.remove(&id).unwrap_or_default(),
+                        },
+                    )
+                },
+            )
             .collect())
     }
     async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(String, i64)>, sqlx::Error> {
@@ -444,8 +498,10 @@ impl Record for ParkRecord {
         );
         let ids: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut *conn).await?;
         let by_slug: HashMap<&str, i64> = ids.iter().map(|(s, id)| (s.as_str(), *id)).collect();
-        let lists: Vec<(i64, &[String])> =
-            rows.iter().map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice())).collect();
+        let lists: Vec<(i64, &[String])> = rows
+            .iter()
+            .map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice()))
+            .collect();
         replace_source_lists(conn, "park_sources", "park_id", &lists).await?;
         Ok(ids)
     }
@@ -519,20 +575,23 @@ impl Record for CompanyRecord {
                     revenue_year,
                     quote,
                 )| {
-                    (slug.clone(), CompanyRecord {
-                        slug,
-                        name,
-                        city_id,
-                        park_id,
-                        sector,
-                        hq_country,
-                        founded_or_arrived_year,
-                        employees_in_city,
-                        revenue_usd,
-                        revenue_year,
-                        quote,
-                        source_ids: lists.remove(&id).unwrap_or_default(),
-                    })
+                    (
+                        slug.clone(),
+                        CompanyRecord {
+                            slug,
+                            name,
+                            city_id,
+                            park_id,
+                            sector,
+                            hq_country,
+                            founded_or_arrived_year,
+                            employees_in_city,
+                            revenue_usd,
+                            revenue_year,
+                            quote,
+                            source_ids: lists.remove(&id).unwrap_or_default(),
+                        },
+                    )
                 },
             )
             .collect())
@@ -564,8 +623,10 @@ impl Record for CompanyRecord {
         );
         let ids: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut *conn).await?;
         let by_slug: HashMap<&str, i64> = ids.iter().map(|(s, id)| (s.as_str(), *id)).collect();
-        let lists: Vec<(i64, &[String])> =
-            rows.iter().map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice())).collect();
+        let lists: Vec<(i64, &[String])> = rows
+            .iter()
+            .map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice()))
+            .collect();
         replace_source_lists(conn, "company_sources", "company_id", &lists).await?;
         Ok(ids)
     }
@@ -610,14 +671,20 @@ impl Record for CitySectorRecord {
         Ok(rows
             .into_iter()
             .map(|(city_id, city_slug, sector, source_id, quote)| {
-                ((city_id, sector.clone()), CitySectorRecord { city_id, city_slug, sector, source_id, quote })
+                (
+                    (city_id, sector.clone()),
+                    CitySectorRecord {
+                        city_id,
+                        city_slug,
+                        sector,
+                        source_id,
+                        quote,
+                    },
+                )
             })
             .collect())
     }
-    async fn upsert(
-        conn: &mut SqliteConnection,
-        rows: &[&Self],
-    ) -> Result<Vec<((i64, String), i64)>, sqlx::Error> {
+    async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<((i64, String), i64)>, sqlx::Error> {
         let mut qb = QueryBuilder::<Sqlite>::new("INSERT INTO city_sectors (city_id, sector, source_id, quote) ");
         qb.push_values(rows, |mut b, r| {
             b.push_bind(r.city_id)
@@ -676,7 +743,16 @@ impl Record for MetricRecord {
         Ok(rows
             .into_iter()
             .map(|(city_id, city_slug, metric, year, source_id, value, unit, quote)| {
-                let record = MetricRecord { city_id, city_slug, metric, year, source_id, value, unit, quote };
+                let record = MetricRecord {
+                    city_id,
+                    city_slug,
+                    metric,
+                    year,
+                    source_id,
+                    value,
+                    unit,
+                    quote,
+                };
                 (record.key(), record)
             })
             .collect())

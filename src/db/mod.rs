@@ -26,7 +26,11 @@ pub enum Opened {
 
 /// Opens (creating if needed) the database file and brings its schema up to date.
 pub async fn open(path: &Path) -> Result<(SqlitePool, Opened), sqlx::Error> {
-    let opened = if path.exists() { Opened::Existing } else { Opened::Created };
+    let opened = if path.exists() {
+        Opened::Existing
+    } else {
+        Opened::Created
+    };
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
@@ -47,10 +51,15 @@ pub async fn open(path: &Path) -> Result<(SqlitePool, Opened), sqlx::Error> {
 /// The data version: the id of the last import that changed something (0 for an empty
 /// database). Pages show it, and caches key on it.
 pub async fn data_version<'e>(db: impl sqlx::SqliteExecutor<'e>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM imports").fetch_one(db).await
+    sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM imports")
+        .fetch_one(db)
+        .await
 }
 
 /// Answers when the database can run a query: the health check.
 pub async fn ping(pool: &SqlitePool) -> Result<(), sqlx::Error> {
-    sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(pool).await.map(|_| ())
+    sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(pool)
+        .await
+        .map(|_| ())
 }

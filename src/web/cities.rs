@@ -76,6 +76,7 @@ pub struct CitiesPage {
     cities: Vec<CityCard>,
     total: usize,
     filtered: bool,
+    /// Labels of the chosen sectors, in the order given.
     chosen_sectors: Vec<String>,
     country: Option<String>,
 }
@@ -95,10 +96,22 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
         }
     }
     let countries = cities::countries(pool).await?;
-    let filter = CityFilter { sectors: chosen.clone(), country: country.clone() };
+    let filter = CityFilter {
+        sectors: chosen.clone(),
+        country: country.clone(),
+    };
     let found = cities::list(pool, &filter).await?;
     let total = countries.iter().map(|(_, n)| *n as usize).sum();
     let cards = city_cards(&state, found).await?;
+    let chosen_labels = chosen
+        .iter()
+        .filter_map(|slug| {
+            all_sectors
+                .iter()
+                .find(|s| &s.sector.slug == slug)
+                .map(|s| s.sector.label.clone())
+        })
+        .collect();
 
     Ok(CitiesPage {
         sectors: all_sectors
@@ -113,12 +126,16 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
             .collect(),
         countries: countries
             .into_iter()
-            .map(|(name, cities)| CountryOption { selected: country.as_ref() == Some(&name), name, cities })
+            .map(|(name, cities)| CountryOption {
+                selected: country.as_ref() == Some(&name),
+                name,
+                cities,
+            })
             .collect(),
         cities: cards,
         total,
         filtered: !chosen.is_empty() || country.is_some(),
-        chosen_sectors: chosen,
+        chosen_sectors: chosen_labels,
         country,
     })
 }
@@ -129,13 +146,20 @@ pub async fn city_cards(state: &AppState, found: Vec<City>) -> AppResult<Vec<Cit
     let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
     let definitions = catalogue::all(pool).await?;
     let mut evidence = group_by_city(sectors::evidence_for_cities(pool, &ids).await?, |e| e.city_id);
-    let mut figures = group_by_city(metrics::for_cities(pool, &ids, &headline::metrics()).await?, |f| f.city_id);
+    let mut figures = group_by_city(metrics::for_cities(pool, &ids, &headline::metrics()).await?, |f| {
+        f.city_id
+    });
     Ok(found
         .into_iter()
         .map(|city| {
             let city_figures = figures.remove(&city.id).unwrap_or_default();
             CityCard {
-                sectors: evidence.remove(&city.id).unwrap_or_default().into_iter().map(sector_tag).collect(),
+                sectors: evidence
+                    .remove(&city.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(sector_tag)
+                    .collect(),
                 key_figures: key_figures(&city_figures, &definitions),
                 slug: city.slug,
                 name: city.name,
@@ -155,18 +179,31 @@ fn group_by_city<T>(rows: Vec<T>, city: impl Fn(&T) -> i64) -> HashMap<i64, Vec<
 }
 
 fn sector_tag(e: SectorEvidence) -> SectorTag {
-    SectorTag { slug: e.sector, label: e.sector_label, evidence: Evidence::new(vec![Cite::from(e.source)], &e.quote) }
+    SectorTag {
+        slug: e.sector,
+        label: e.sector_label,
+        evidence: Evidence::new(vec![Cite::from(e.source)], &e.quote),
+    }
 }
 
 pub fn figure_of(f: &MetricFigure) -> Figure {
-    Figure::new(f.value, &f.unit, Some(f.year), Evidence::new(vec![Cite::from(f.source.clone())], &f.quote))
+    Figure::new(
+        f.value,
+        &f.unit,
+        Some(f.year),
+        Evidence::new(vec![Cite::from(f.source.clone())], &f.quote),
+    )
 }
 
 fn key_figures(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> Vec<KeyFigure> {
     INDICATORS
         .iter()
         .map(|indicator| match headline::pick(indicator, figures, definitions) {
-            None => KeyFigure { label: indicator.label, note: None, figure: None },
+            None => KeyFigure {
+                label: indicator.label,
+                note: None,
+                figure: None,
+            },
             Some((figure, others)) => {
                 let definition = definitions.iter().find(|d| d.metric == figure.metric);
                 let mut notes = Vec::new();
@@ -180,7 +217,10 @@ fn key_figures(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> Ve
                 }
                 if others > 0 {
                     let s = if others > 1 { "s" } else { "" };
-                    notes.push(format!("{others} other source{s} for {} (see the profile)", figure.year));
+                    notes.push(format!(
+                        "{others} other source{s} for {} (see the profile)",
+                        figure.year
+                    ));
                 }
                 KeyFigure {
                     label: indicator.label,
@@ -229,7 +269,9 @@ pub struct CityProfilePage {
 
 pub async fn profile(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<CityProfilePage> {
     let pool = &state.pool;
-    let city = cities::by_slug(pool, &slug).await?.ok_or_else(|| AppError::NotFound(format!("city {slug:?}")))?;
+    let city = cities::by_slug(pool, &slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("city {slug:?}")))?;
     let definitions = catalogue::all(pool).await?;
     let figures = metrics::for_city(pool, city.id).await?;
     let profile_sources: Vec<Cite> = sources::cited_by(pool, SourceList::Cities, &[city.id])
@@ -239,7 +281,11 @@ pub async fn profile(State(state): State<AppState>, Path(slug): Path<String>) ->
         .into_iter()
         .map(Cite::from)
         .collect();
-    let sector_tags = sectors::evidence_for_cities(pool, &[city.id]).await?.into_iter().map(sector_tag).collect();
+    let sector_tags = sectors::evidence_for_cities(pool, &[city.id])
+        .await?
+        .into_iter()
+        .map(sector_tag)
+        .collect();
     let park_rows = parks::in_city(pool, city.id).await?;
     let company_rows = companies::in_city(pool, city.id).await?;
 
@@ -258,14 +304,19 @@ pub async fn profile(State(state): State<AppState>, Path(slug): Path<String>) ->
 /// the matching population figure, when the data has it.
 fn population_figure(city: &City, figures: &[MetricFigure], cites: &[Cite]) -> Option<Figure> {
     let population = city.population?;
-    let matching = figures.iter().find(|f| {
-        f.metric == "population" && Some(f.year) == city.population_year && f.value == population as f64
-    });
+    let matching = figures
+        .iter()
+        .find(|f| f.metric == "population" && Some(f.year) == city.population_year && f.value == population as f64);
     let evidence = match matching {
         Some(f) => Evidence::new(vec![Cite::from(f.source.clone())], &f.quote),
         None => Evidence::new(cites.iter().take(1).cloned().collect(), ""),
     };
-    Some(Figure::new(population as f64, "persons", city.population_year, evidence))
+    Some(Figure::new(
+        population as f64,
+        "persons",
+        city.population_year,
+        evidence,
+    ))
 }
 
 fn family_tables(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> Vec<FamilyTable> {
@@ -296,7 +347,11 @@ fn family_tables(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> 
                     cells: defs
                         .iter()
                         .map(|d| {
-                            figures.iter().filter(|f| f.metric == d.metric && f.year == year).map(figure_of).collect()
+                            figures
+                                .iter()
+                                .filter(|f| f.metric == d.metric && f.year == year)
+                                .map(figure_of)
+                                .collect()
                         })
                         .collect(),
                 })

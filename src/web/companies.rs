@@ -44,7 +44,12 @@ impl CompanyView {
         Ok(rows
             .into_iter()
             .map(|c| {
-                let cites = cites.remove(&c.id).unwrap_or_default().into_iter().map(Cite::from).collect();
+                let cites = cites
+                    .remove(&c.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(Cite::from)
+                    .collect();
                 CompanyView {
                     evidence: Evidence::new(cites, &c.quote),
                     employees: c.employees_in_city.map(|n| format::figure(n as f64, "persons")),
@@ -101,7 +106,11 @@ impl CompaniesPage {
             pairs.push(("page", page.to_string()));
         }
         let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-        if query.is_empty() { "/companies".into() } else { format!("/companies?{}", query.join("&")) }
+        if query.is_empty() {
+            "/companies".into()
+        } else {
+            format!("/companies?{}", query.join("&"))
+        }
     }
 
     fn is_city(&self, slug: &str) -> bool {
@@ -150,13 +159,20 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<Companie
     let park_names = parks::names(pool).await?;
     let filter = CompanyFilter {
         city: checked("city", single("city", query.city)?, city_names.iter().map(|c| &c.slug))?,
-        sector: checked("sector", single("sector", query.sector)?, sector_list.iter().map(|s| &s.slug))?,
+        sector: checked(
+            "sector",
+            single("sector", query.sector)?,
+            sector_list.iter().map(|s| &s.slug),
+        )?,
         park: checked("park", single("park", query.park)?, park_names.iter().map(|p| &p.slug))?,
     };
     let total = companies::count(pool, &filter).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     if page > pages {
-        return Err(AppError::bad_param("page", format!("page {page} is past the last page of this list ({pages})")));
+        return Err(AppError::bad_param(
+            "page",
+            format!("page {page} is past the last page of this list ({pages})"),
+        ));
     }
     let offset = (page - 1) * PAGE_SIZE;
     let rows = companies::list(pool, &filter, PAGE_SIZE, offset).await?;

@@ -17,7 +17,8 @@ use axum::Router;
 use axum::routing::get;
 use sqlx::SqlitePool;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnRequest, DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 use crate::error::AppError;
 
@@ -51,7 +52,13 @@ pub fn app(state: AppState) -> Router {
         .with_state(state);
     security::with_headers(routes)
         .layer(CatchPanicLayer::new())
-        .layer(TraceLayer::new_for_http())
+        // One log line per request, when its response is ready.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_request(DefaultOnRequest::new().level(Level::DEBUG))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
 }
 
 async fn not_found() -> AppError {

@@ -16,7 +16,13 @@ pub struct Cite {
 
 impl From<Source> for Cite {
     fn from(s: Source) -> Self {
-        Cite { id: s.id, title: s.title, publisher: s.publisher, year: s.published_year, url: s.url }
+        Cite {
+            id: s.id,
+            title: s.title,
+            publisher: s.publisher,
+            year: s.published_year,
+            url: s.url,
+        }
     }
 }
 
@@ -46,7 +52,12 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn new(cites: Vec<Cite>, quote: &str) -> Self {
-        let quotes = quote.split(" | ").map(str::trim).filter(|q| !q.is_empty()).map(str::to_string).collect();
+        let quotes = quote
+            .split(" | ")
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_string)
+            .collect();
         Evidence { cites, quotes }
     }
 
@@ -71,7 +82,12 @@ pub struct Figure {
 
 impl Figure {
     pub fn new(value: f64, unit: &str, year: Option<i64>, evidence: Evidence) -> Self {
-        Figure { value, text: format::figure(value, unit), year, evidence }
+        Figure {
+            value,
+            text: format::figure(value, unit),
+            year,
+            evidence,
+        }
     }
 
     /// The value for machines (`<data value>`), without float noise.

@@ -1,6 +1,8 @@
 //! Shared test harness: a real SQLite file per test, the real app on a real loopback socket.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::path::{Path, PathBuf};
 
 use clusterscope::dataset::{FolderDataset, ImportMode, ImportReport, import};
@@ -20,7 +22,9 @@ impl TestServer {
     /// Serves a fresh database loaded with the built-in dataset, as `clusterscope serve` does.
     pub async fn start() -> TestServer {
         let dir = TempDir::new().unwrap();
-        let pool = clusterscope::cli::open_with_default_data(&dir.path().join("test.db")).await.unwrap();
+        let pool = clusterscope::cli::open_with_default_data(&dir.path().join("test.db"))
+            .await
+            .unwrap();
         Self::serve(dir, pool).await
     }
 
@@ -32,7 +36,12 @@ impl TestServer {
         tokio::spawn(clusterscope::serve(state, listener, async {
             let _ = stopped.await;
         }));
-        TestServer { base, pool, dir, stop: Some(stop) }
+        TestServer {
+            base,
+            pool,
+            dir,
+            stop: Some(stop),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -79,7 +88,9 @@ pub async fn empty_db() -> (TempDir, SqlitePool) {
 /// A database file loaded with the built-in dataset.
 pub async fn loaded_db() -> (TempDir, SqlitePool) {
     let dir = TempDir::new().unwrap();
-    let pool = clusterscope::cli::open_with_default_data(&dir.path().join("test.db")).await.unwrap();
+    let pool = clusterscope::cli::open_with_default_data(&dir.path().join("test.db"))
+        .await
+        .unwrap();
     (dir, pool)
 }
 
@@ -98,7 +109,9 @@ pub fn dataset(files: &[(&str, &str)]) -> TempDir {
 }
 
 pub async fn import_folder(pool: &SqlitePool, dir: &Path) -> ImportReport {
-    import(pool, &FolderDataset::new(dir).unwrap(), ImportMode::Apply).await.unwrap()
+    import(pool, &FolderDataset::new(dir).unwrap(), ImportMode::Apply)
+        .await
+        .unwrap()
 }
 
 /// Every row of every table, in a stable order: two equal snapshots mean nothing changed.
@@ -129,7 +142,10 @@ pub async fn snapshot(pool: &SqlitePool) -> String {
             "SELECT COALESCE(json_group_array(json_object({})), '[]') FROM (SELECT * FROM {table} ORDER BY rowid)",
             pairs.join(", ")
         );
-        let rows: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await.unwrap();
+        let rows: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .fetch_one(pool)
+            .await
+            .unwrap();
         out.push_str(table);
         out.push_str(": ");
         out.push_str(&rows);

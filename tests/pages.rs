@@ -1,0 +1,349 @@
+//! The pages over real HTTP, served from a fresh SQLite file loaded with the bundled data.
+
+mod common;
+
+use common::TestServer;
+
+/// The city names listed as cards on a page, in order.
+fn card_names(body: &str) -> Vec<String> {
+    body.split("<h3 class=\"card-title\"><a href=\"/cities/")
+        .skip(1)
+        .map(|s| s.split('>').nth(1).unwrap().split('<').next().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn filtering_by_bpo_lists_dalian_bangalore_and_manila_not_berlin() {
+    let s = TestServer::start().await;
+    let r = s.get("/cities?sector=bpo").await;
+    assert_eq!(r.status, 200);
+    assert_eq!(card_names(&r.body), ["Bangalore (Bengaluru)", "Dalian", "Metro Manila"]);
+    assert!(!r.body.contains("/cities/berlin\""));
+    assert!(
+        r.body
+            .contains("<strong>3</strong> of 6 cities match: known for Business process outsourcing.")
+    );
+    // The form keeps the choice: the BPO box is ticked, the others are not.
+    assert!(r.body.contains("name=\"sector\" value=\"bpo\" checked"));
+    assert!(r.body.contains("name=\"sector\" value=\"ito\">"));
+}
+
+#[tokio::test]
+async fn repeated_sectors_mean_any_of_them() {
+    let s = TestServer::start().await;
+    let r = s.get("/cities?sector=fintech&sector=semiconductors").await;
+    assert_eq!(
+        card_names(&r.body),
+        ["Bangalore (Bengaluru)", "London", "Silicon Valley"]
+    );
+    assert!(r.body.contains("name=\"sector\" value=\"fintech\" checked"));
+    assert!(r.body.contains("name=\"sector\" value=\"semiconductors\" checked"));
+}
+
+#[tokio::test]
+async fn the_country_narrows_the_sector_filter_and_the_counts() {
+    let s = TestServer::start().await;
+    let r = s.get("/cities?sector=internet&country=Germany").await;
+    assert_eq!(card_names(&r.body), ["Berlin"]);
+    assert!(r.body.contains("<option value=\"Germany\" selected>"));
+    // Sector counts are counted within the chosen country.
+    assert!(
+        r.body.contains("Internet <span class=\"count\">(1)</span>"),
+        "counts follow the country"
+    );
+}
+
+#[tokio::test]
+async fn no_match_shows_a_helpful_empty_state() {
+    let s = TestServer::start().await;
+    let r = s.get("/cities?sector=consulting").await;
+    assert_eq!(r.status, 200);
+    assert!(card_names(&r.body).is_empty());
+    assert!(r.body.contains("No city matches these filters"));
+    assert!(r.body.contains("href=\"/cities\">all cities</a>"));
+}
+
+#[tokio::test]
+async fn city_cards_show_sectors_and_latest_key_figures_with_year_and_source() {
+    let s = TestServer::start().await;
+    let r = s.get("/cities").await;
+    assert_eq!(card_names(&r.body).len(), 6);
+    let dalian = r
+        .body
+        .split("/cities/dalian\"")
+        .nth(1)
+        .unwrap()
+        .split("</li>\n  <li class=\"card\">")
+        .next()
+        .unwrap();
+    assert!(dalian.contains("Business process outsourcing"));
+    // Latest Tholons rank for Dalian is the 2015 edition's 14th place, with its source.
+    let tholons = dalian.split("Tholons outsourcing rank").nth(1).unwrap();
+    assert!(
+        tholons.contains("<data value=\"14\">14th</data> <span class=\"year\">(2015)</span>"),
+        "{tholons}"
+    );
+    assert!(tholons.contains("href=\"/sources/"));
+    // A figure the data lacks is shown as missing.
+    let london = r.body.split("/cities/london\"").nth(1).unwrap();
+    assert!(
+        london
+            .split("Tholons outsourcing rank")
+            .nth(1)
+            .unwrap()
+            .trim_start()
+            .contains("not in the data")
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_sector_is_a_400_that_names_the_parameter_and_lists_the_allowed_values() {
+    let s = TestServer::start().await;
+    let r = s.get("/cities?sector=blockchain").await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("parameter <code>sector</code>"));
+    for allowed in ["ito", "bpo", "embedded_software", "data_centres", "education_training"] {
+        assert!(r.body.contains(&format!("<code>{allowed}</code>")), "{allowed}");
+    }
+    assert!(r.body.contains("<title>400"));
+}
+
+#[tokio::test]
+async fn malformed_queries_are_400s_that_say_what_is_wrong() {
+    let s = TestServer::start().await;
+    for (path, param) in [
+        ("/cities?sectr=bpo", "sectr"),
+        ("/cities?country=China&country=India", "country"),
+        ("/companies?page=abc", "page"),
+        ("/companies?page=0", "page"),
+        ("/companies?page=999", "page"),
+        ("/companies?city=atlantis", "city"),
+        ("/companies?sector=mining", "sector"),
+        ("/companies?park=nowhere", "park"),
+        ("/companies?sector=ito&sector=bpo", "sector"),
+    ] {
+        let r = s.get(path).await;
+        assert_eq!(r.status, 400, "{path}");
+        assert!(
+            r.body.contains(&format!("parameter <code>{param}</code>")),
+            "{path}: {}",
+            r.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_things_are_404_pages() {
+    let s = TestServer::start().await;
+    for path in [
+        "/cities/atlantis",
+        "/parks/nowhere",
+        "/sources/nothing",
+        "/no/such/page",
+        "/cities/Dalian",
+    ] {
+        let r = s.get(path).await;
+        assert_eq!(r.status, 404, "{path}");
+        assert!(r.body.contains("<h1>Not found</h1>"), "{path}");
+        assert!(r.header("content-type").starts_with("text/html"));
+    }
+}
+
+#[tokio::test]
+async fn the_city_profile_shows_every_part() {
+    let s = TestServer::start().await;
+    let r = s.get("/cities/dalian").await;
+    assert_eq!(r.status, 200);
+    let b = &r.body;
+    assert!(b.contains("<title>Dalian · Clusterscope</title>"));
+    assert!(b.contains("Port city at the tip of the Liaodong Peninsula"), "summary");
+    assert!(
+        b.contains("<data value=\"7450785\">7,450,785</data> <span class=\"year\">(2020)</span>"),
+        "population"
+    );
+    assert!(b.contains("Area counted: sub-provincial city"), "population scope");
+    assert!(b.contains("<h3>IT industry revenue (RMB)</h3>"), "a family table");
+    assert!(b.contains("RMB 135 bn"), "the 2013 revenue");
+    // Conflicting sources for 2010 revenue are all listed.
+    let usd = b
+        .split("<h3>IT industry revenue (USD)</h3>")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap();
+    for v in ["US$8 bn", "US$8.65 bn", "US$8.1 bn"] {
+        assert!(usd.contains(v), "{v}");
+    }
+    assert!(b.contains("href=\"/parks/dalian-software-park\""), "parks");
+    assert!(b.contains("Neusoft"), "companies");
+    assert!(
+        b.contains("Dalian has grown into one of China’s strongest IT outsourcing (ITO) hubs"),
+        "sector evidence"
+    );
+}
+
+#[tokio::test]
+async fn figures_of_a_wider_scope_are_labelled() {
+    let s = TestServer::start().await;
+    let r = s.get("/cities/metro-manila").await;
+    let table = r
+        .body
+        .split("<h3>IT-BPM industry revenue, whole country (USD)</h3>")
+        .nth(1);
+    let table = table.unwrap_or_else(|| {
+        r.body
+            .split("IT-BPM industry revenue, whole country (USD)")
+            .nth(1)
+            .unwrap()
+    });
+    assert!(table.contains("<span class=\"scope scope-national\">whole country</span>"));
+    let r = s.get("/cities/bangalore").await;
+    assert!(
+        r.body.contains("This table mixes scopes"),
+        "city and state exports share a table, with a warning"
+    );
+    assert!(r.body.contains("<span class=\"scope scope-state\">whole state</span>"));
+}
+
+#[tokio::test]
+async fn every_figure_on_every_page_links_to_its_source_and_quote() {
+    let s = TestServer::start().await;
+    let pages = [
+        "/",
+        "/cities",
+        "/cities?sector=bpo",
+        "/cities/dalian",
+        "/cities/bangalore",
+        "/cities/metro-manila",
+        "/cities/silicon-valley",
+        "/cities/london",
+        "/cities/berlin",
+        "/parks/dalian-software-park",
+        "/parks/electronic-city",
+        "/companies",
+        "/companies?page=2",
+        "/sources/intheblack-dalian",
+    ];
+    for path in pages {
+        let r = s.get(path).await;
+        assert_eq!(r.status, 200, "{path}");
+        let figures: Vec<&str> = r.body.split("<data value=").skip(1).collect();
+        for (i, after) in figures.iter().enumerate() {
+            // A figure is followed by its citation before the next figure (or, on a source's own
+            // page, stands in the row of that source's table).
+            let own = after.split("</tr>").next().unwrap();
+            let until_next = after.split("<data value=").next().unwrap();
+            let cited = until_next.contains("<details class=\"cite\">") && until_next.contains("href=\"/sources/");
+            let on_source_page = path.starts_with("/sources/") && own.contains("<blockquote>");
+            assert!(
+                cited || on_source_page,
+                "{path}: figure {i} has no source:\n{}",
+                &after[..after.len().min(300)]
+            );
+        }
+        // Rows of park and company tables cite their sources too.
+        for row in r.body.split("<tr id=\"company-").skip(1) {
+            let row = row.split("</tr>").next().unwrap();
+            assert!(row.contains("href=\"/sources/"), "{path}: company row without source");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_companies_list_filters_and_pages() {
+    let s = TestServer::start().await;
+    let all = s.get("/companies").await;
+    assert!(all.body.contains("<strong>56</strong> companies, showing 1 to 50"));
+    assert!(all.body.contains("href=\"/companies?page=2\""));
+    let page2 = s.get("/companies?page=2").await;
+    assert_eq!(page2.body.matches("<tr id=\"company-").count(), 6);
+    assert!(page2.body.contains("rel=\"prev\" href=\"/companies\""));
+
+    let park = s.get("/companies?park=dalian-software-park").await;
+    assert!(park.body.contains("<strong>6</strong> companies."), "{}", park.body);
+    assert!(park.body.contains("<option value=\"dalian-software-park\" selected>"));
+
+    let bpo_manila = s.get("/companies?city=metro-manila&sector=bpo").await;
+    assert!(bpo_manila.body.contains("<option value=\"metro-manila\" selected>"));
+    assert!(bpo_manila.body.contains("<option value=\"bpo\" selected>"));
+    assert!(bpo_manila.body.contains("Convergys"));
+    assert!(!bpo_manila.body.contains("Infosys"));
+
+    let none = s.get("/companies?city=berlin&sector=bpo").await;
+    assert_eq!(none.status, 200);
+    assert!(none.body.contains("No company matches these filters"));
+}
+
+#[tokio::test]
+async fn sources_list_every_source_and_what_cites_it() {
+    let s = TestServer::start().await;
+    let r = s.get("/sources").await;
+    assert_eq!(r.body.matches("<th scope=\"row\"><a href=\"/sources/").count(), 134);
+    let r = s.get("/sources/intheblack-dalian").await;
+    assert!(
+        r.body
+            .contains("<h1>Why China&#39;s north-east is home to a booming IT industry</h1>"),
+        "{}",
+        &r.body[..2000]
+    );
+    assert!(r.body.contains("https://www.intheblack.com/articles/2014/09/11/"));
+    assert!(r.body.contains("this bustling seaport of six million inhabitants"));
+    assert!(r.body.contains("Dalian Software Park (DLSP)"), "the park that cites it");
+    assert!(r.body.contains("Accenture"), "the companies that cite it");
+}
+
+#[tokio::test]
+async fn health_and_security_headers() {
+    let s = TestServer::start().await;
+    let r = s.get("/healthz").await;
+    assert_eq!((r.status, r.body.as_str()), (200, "ok"));
+    let r = s.get("/cities").await;
+    let csp = r.header("content-security-policy");
+    assert!(
+        csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(r.header("x-content-type-options"), "nosniff");
+    assert!(!r.body.contains("style="), "no inline styles, so the CSP holds");
+    assert!(!r.body.contains("<script"), "pages work without JavaScript");
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_served_under_a_hashed_address() {
+    let s = TestServer::start().await;
+    let page = s.get("/").await;
+    let href = page
+        .body
+        .split("<link rel=\"stylesheet\" href=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(href.starts_with("/static/css/app.") && href.ends_with(".css"), "{href}");
+    let css = s.get(href).await;
+    assert_eq!(css.status, 200);
+    assert!(css.header("content-type").starts_with("text/css"));
+    assert!(css.body.contains("prefers-color-scheme: dark"));
+}
+
+#[tokio::test]
+async fn text_from_the_data_is_escaped() {
+    let (dir, pool) = common::loaded_db().await;
+    let folder = common::dataset(&[(
+        "cities.csv",
+        "slug,name,country,summary,source_id\n\
+         evil,<script>alert(1)</script>,Nowhere,\"<img src=x onerror=alert(2)>\",intheblack-dalian\n",
+    )]);
+    let report = common::import_folder(&pool, folder.path()).await;
+    assert!(report.problems.is_empty());
+    let s = TestServer::serve(dir, pool).await;
+    for path in ["/cities", "/cities/evil", "/"] {
+        let r = s.get(path).await;
+        assert!(!r.body.contains("<script>alert(1)"), "{path}");
+        assert!(!r.body.contains("<img src=x"), "{path}");
+        assert!(r.body.contains("&#60;script&#62;alert(1)&#60;/script&#62;"), "{path}");
+    }
+}
