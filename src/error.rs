@@ -116,3 +116,76 @@ impl IntoResponse for AppError {
         }
     }
 }
+
+/// The same errors for the machine-readable routes (`.json`, `.csv`): a JSON body
+/// `{"error": {"status", "parameter", "message", "allowed"}}`.
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError(e)
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        ApiError(AppError::Database(e))
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ApiErrorBody<'a> {
+    status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parameter: Option<&'a str>,
+    message: String,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    allowed: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    allowed_parameters: &'a [String],
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.0.status();
+        let none: &[String] = &[];
+        let body = match &self.0 {
+            AppError::BadRequest {
+                param,
+                message,
+                allowed,
+            } => ApiErrorBody {
+                status: status.as_u16(),
+                parameter: Some(param),
+                message: message.clone(),
+                allowed: match allowed {
+                    Allowed::Values(v) => v,
+                    _ => none,
+                },
+                allowed_parameters: match allowed {
+                    Allowed::Parameters(p) => p,
+                    _ => none,
+                },
+            },
+            AppError::NotFound(what) => ApiErrorBody {
+                status: status.as_u16(),
+                parameter: None,
+                message: format!("{what} not found"),
+                allowed: none,
+                allowed_parameters: none,
+            },
+            AppError::Database(_) | AppError::Render(_) => {
+                tracing::error!(error = %self.0, "request failed");
+                ApiErrorBody {
+                    status: status.as_u16(),
+                    parameter: None,
+                    message: "internal error; it has been logged".into(),
+                    allowed: none,
+                    allowed_parameters: none,
+                }
+            }
+        };
+        (status, axum::Json(serde_json::json!({ "error": body }))).into_response()
+    }
+}

@@ -1,6 +1,7 @@
 //! Human number formats for figures: `US$21.7 bn`, `RMB 135 bn`, `80,000`, `72%`, `14th`.
 //! Pages show a figure exactly as the source gave it (no rounding beyond what the source
-//! wrote), so amounts keep up to three decimals of their billion/million unit.
+//! wrote), so amounts keep up to three decimals of their billion/million unit. Charts, short of
+//! room, use `compact` instead: three significant digits (`US$21.7 bn`, `120k`).
 
 /// Formats a figure in its unit for tables and cards.
 pub fn figure(value: f64, unit: &str) -> String {
@@ -102,6 +103,91 @@ pub fn ordinal(value: f64) -> String {
     format!("{n}{suffix}")
 }
 
+/// A figure shortened for axis ticks and chart labels, with at most three significant
+/// digits: `US$21.7 bn`, `US$40k`, `120k`, `1.9m`, `72%`, `14`. Shorter than `figure`, so it
+/// rounds: a chart shows the shape of the data and the table beside it the exact figures.
+///
+/// Known units drop a " per year" suffix (the axis title carries the period); an unknown unit
+/// is written out whole after the number. NaN and infinities read `–`, a gap, not `NaN`.
+pub fn compact(value: f64, unit: &str) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let base = unit.strip_suffix(" per year").unwrap_or(unit);
+    match base {
+        "USD" | "RMB" | "EUR" | "INR" => {
+            let (sign, amount) = abbreviated(value, true);
+            format!("{sign}{}{amount}", currency_prefix(base))
+        }
+        "persons" | "count" => signed(abbreviated(value, false)),
+        "percent" => format!("{}%", signed(significant(value))),
+        // Clamped: a share near f64::MAX would overflow to infinity when made a percentage.
+        "share" => format!("{}%", signed(significant((value * 100.0).clamp(-f64::MAX, f64::MAX)))),
+        // `+ 0.0` turns the -0 of a rounded -0.4 into 0.
+        "rank" => trimmed(value.round() + 0.0, 0),
+        "km2" => format!("{} km²", signed(abbreviated(value, false))),
+        "" => signed(abbreviated(value, false)),
+        _ => format!("{} {unit}", signed(abbreviated(value, false))),
+    }
+}
+
+/// Joins the sign and the digits that `abbreviated` and `significant` return apart.
+fn signed((sign, body): (&'static str, String)) -> String {
+    format!("{sign}{body}")
+}
+
+/// The sign and the abbreviated magnitude of `value`, three significant digits: `21.7 bn`,
+/// `500 m`, `40k`, `650`. Money puts a space before `m`, `bn` and `tn` as `money` does; counts
+/// run them together (`1.9m`).
+fn abbreviated(value: f64, spaced: bool) -> (&'static str, String) {
+    let (sign, v) = rounded_magnitude(value);
+    // Rounding comes first so 999,950 becomes 1m rather than 1000k.
+    let (scaled, suffix) = if v >= 1e12 {
+        (v / 1e12, "tn")
+    } else if v >= 1e9 {
+        (v / 1e9, "bn")
+    } else if v >= 1e6 {
+        (v / 1e6, "m")
+    } else if v >= 1e3 {
+        (v / 1e3, "k")
+    } else {
+        (v, "")
+    };
+    let space = if spaced && matches!(suffix, "m" | "bn" | "tn") {
+        " "
+    } else {
+        ""
+    };
+    (sign, format!("{}{space}{suffix}", digits(scaled)))
+}
+
+/// The sign and the magnitude of `value` to three significant digits, not abbreviated.
+fn significant(value: f64) -> (&'static str, String) {
+    let (sign, v) = rounded_magnitude(value);
+    (sign, digits(v))
+}
+
+/// The sign of `value` (none when it rounds to zero) and its magnitude rounded to three
+/// significant digits. Rounding through scientific notation is exact at any magnitude.
+fn rounded_magnitude(value: f64) -> (&'static str, f64) {
+    let v = value.abs();
+    let rounded = format!("{v:.2e}").parse::<f64>().unwrap_or(v);
+    // Near f64::MAX the rounding can overflow; keep the value unrounded there.
+    let rounded = if rounded.is_finite() { rounded } else { v };
+    let sign = if value < 0.0 && rounded != 0.0 { "-" } else { "" };
+    (sign, rounded)
+}
+
+/// A non-negative number already at three significant digits, with the decimals those need
+/// and no trailing zeros: `21.7`, `1.5`, `500`, `0.125`.
+fn digits(v: f64) -> String {
+    if v == 0.0 {
+        return "0".to_string();
+    }
+    let decimals = (2 - v.log10().floor() as i64).max(0) as usize;
+    trimmed(v, decimals)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +235,69 @@ mod tests {
         assert_eq!(figure(3.0, "km2"), "3 km²");
         assert_eq!(figure(1200.0, "hectares"), "1,200 hectares");
         assert_eq!(money(5.0e9, "GBP"), "5 bn GBP");
+    }
+
+    #[test]
+    fn compact_money_abbreviates_to_three_digits() {
+        assert_eq!(compact(21.7e9, "USD"), "US$21.7 bn");
+        assert_eq!(compact(500e6, "USD"), "US$500 m");
+        assert_eq!(compact(0.0, "USD"), "US$0");
+        assert_eq!(compact(1.5e12, "USD"), "US$1.5 tn");
+        assert_eq!(compact(40_000.0, "USD"), "US$40k");
+        assert_eq!(compact(8_654_321_000.0, "USD"), "US$8.65 bn");
+        assert_eq!(compact(135e9, "RMB"), "RMB 135 bn");
+        assert_eq!(compact(17.3e9, "EUR"), "€17.3 bn");
+        assert_eq!(compact(40e6, "USD per year"), "US$40 m");
+        assert_eq!(compact(650.0, "INR"), "₹650");
+        assert_eq!(compact(-2.5e9, "USD"), "-US$2.5 bn");
+    }
+
+    #[test]
+    fn compact_rounds_before_picking_the_unit() {
+        assert_eq!(compact(999_950.0, "count"), "1m");
+        assert_eq!(compact(999_499.0, "count"), "999k");
+        assert_eq!(compact(999.9, "count"), "1k");
+    }
+
+    #[test]
+    fn compact_counts_percentages_and_ranks() {
+        assert_eq!(compact(120_000.0, "persons"), "120k");
+        assert_eq!(compact(1_900_000.0, "persons"), "1.9m");
+        assert_eq!(compact(80_000.0, "persons"), "80k");
+        assert_eq!(compact(650.0, "count"), "650");
+        assert_eq!(compact(2.5, "count"), "2.5");
+        assert_eq!(compact(7_450_785.0, "persons"), "7.45m");
+        assert_eq!(compact(70_000.0, "persons per year"), "70k");
+        assert_eq!(compact(-1234.0, "count"), "-1.23k");
+        assert_eq!(compact(72.0, "percent"), "72%");
+        assert_eq!(compact(90.94, "percent"), "90.9%");
+        assert_eq!(compact(0.725, "share"), "72.5%");
+        assert_eq!(compact(14.0, "rank"), "14");
+        assert_eq!(compact(-0.4, "rank"), "0");
+    }
+
+    #[test]
+    fn compact_writes_out_other_units() {
+        assert_eq!(compact(1200.0, "hectares"), "1.2k hectares");
+        assert_eq!(compact(3.0, "km2"), "3 km²");
+        assert_eq!(compact(5.0, ""), "5");
+        assert_eq!(compact(f64::NAN, "USD"), "–");
+        assert_eq!(compact(f64::INFINITY, "count"), "–");
+        assert_eq!(compact(-0.0, "count"), "0");
+        assert_eq!(compact(0.000123, "count"), "0.000123");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compact_is_never_empty(
+            value in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO,
+            unit in proptest::sample::select(vec![
+                "USD", "RMB per year", "EUR", "INR", "persons", "count", "percent", "share", "rank", "km2", "GBP", "",
+            ]),
+        ) {
+            let text = compact(value, unit);
+            proptest::prop_assert!(!text.is_empty());
+            proptest::prop_assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+        }
     }
 }

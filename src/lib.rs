@@ -4,7 +4,9 @@
 //! `web::app(state)` is the whole HTTP application; `serve` runs it on a listener until a
 //! shutdown signal. `dataset` reads and imports the CSV format, `db` holds every query.
 
+pub mod charts;
 pub mod cli;
+pub mod comparison;
 pub mod config;
 pub mod dataset;
 pub mod db;

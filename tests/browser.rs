@@ -89,3 +89,135 @@ async fn filter_cities_by_sector_open_one_and_follow_a_source() {
 
     browser.close().await;
 }
+
+async fn texts(c: &fantoccini::Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in c.find_all(Locator::Css(css)).await.unwrap() {
+        out.push(e.text().await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn narrow_the_dashboard_compare_change_a_city_and_open_the_export_offline() {
+    let Some(browser) = Browser::start().await else { return };
+    let server = TestServer::start().await;
+    let c = &browser.client;
+
+    // The dashboard: Dalian against Bangalore, Metro Manila and Silicon Valley.
+    c.goto(&server.url("/")).await.unwrap();
+    assert_eq!(
+        texts(c, ".card-title a").await,
+        ["Dalian", "Bangalore (Bengaluru)", "Metro Manila", "Silicon Valley"]
+    );
+    assert!(c.find_all(Locator::Css("svg[role=img]")).await.unwrap().len() >= 6);
+
+    // Narrow by sector with the form.
+    c.find(Locator::Css("input[name=sector][value=bpo]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("form.filters button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_url(&url::Url::parse(&server.url("/?sector=bpo&scale=linear")).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        texts(c, ".card-title a").await,
+        ["Bangalore (Bengaluru)", "Dalian", "Metro Manila"]
+    );
+
+    // Open the comparison of these cities.
+    c.find(Locator::LinkText("Compare these cities in detail"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
+    assert_eq!(
+        h1.text().await.unwrap(),
+        "Compare Bangalore (Bengaluru), Dalian and Metro Manila"
+    );
+
+    // Change a city: Berlin instead of Metro Manila.
+    c.find(Locator::Css("input[name=city][value=metro-manila]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("input[name=city][value=berlin]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("form.filters button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_url(&url::Url::parse(&server.url("/compare?city=bangalore&city=berlin&city=dalian&scale=linear")).unwrap())
+        .await
+        .unwrap();
+    let h1 = c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();
+    assert_eq!(h1, "Compare Bangalore (Bengaluru), Berlin and Dalian");
+    let header = texts(c, ".compare-table thead th").await;
+    assert!(header.iter().any(|h| h.contains("Berlin")) && !header.iter().any(|h| h.contains("Metro Manila")));
+
+    // Download the export.
+    c.find(Locator::LinkText("page to share (HTML)"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let file = browser.downloaded_file(Duration::from_secs(20)).await;
+    assert_eq!(file.file_name().unwrap(), "clusterscope-bangalore-berlin-dalian.html");
+
+    // Open it with the network off and the server gone: the charts are there.
+    drop(server);
+    browser.go_offline().await;
+    c.goto(&format!("file://{}", file.display())).await.unwrap();
+    let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
+    assert_eq!(
+        h1.text().await.unwrap(),
+        "Bangalore (Bengaluru), Berlin and Dalian compared"
+    );
+    let charts = c.find_all(Locator::Css("svg[role=img]")).await.unwrap();
+    assert!(charts.len() >= 3, "the charts are in the file");
+    let drawn = c
+        .execute(
+            "return [...document.querySelectorAll('svg[role=img]')].every(s => { const b = s.getBoundingClientRect(); \
+             return b.width > 200 && b.height > 100; }) && document.querySelectorAll('svg rect, svg circle').length > 10",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(drawn, serde_json::json!(true), "the charts are drawn");
+    let styled = c
+        .execute(
+            "return getComputedStyle(document.querySelector('.chart')).borderTopStyle",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(styled, serde_json::json!("solid"), "the inline styles apply");
+    let fetched = c
+        .execute("return performance.getEntriesByType('resource').length", vec![])
+        .await
+        .unwrap();
+    assert_eq!(fetched, serde_json::json!(0), "the file loads nothing");
+
+    browser.close().await;
+}

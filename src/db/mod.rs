@@ -63,3 +63,10 @@ pub async fn ping(pool: &SqlitePool) -> Result<(), sqlx::Error> {
         .await
         .map(|_| ())
 }
+
+/// The current time in UTC, `2026-11-28 18:40 UTC`, for stamping exports.
+pub async fn now_utc(pool: &SqlitePool) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("SELECT strftime('%Y-%m-%d %H:%M UTC', 'now')")
+        .fetch_one(pool)
+        .await
+}

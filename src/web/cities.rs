@@ -5,10 +5,12 @@ use std::collections::HashMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
 use super::companies::CompanyView;
+use super::formats::{Format, split_format};
 use super::params::{Params, single};
 use super::parks::ParkView;
 use super::view::{Cite, Evidence, Figure, scope_label};
@@ -25,9 +27,33 @@ use crate::headline::{self, INDICATORS};
 #[serde(deny_unknown_fields)]
 pub struct CitiesQuery {
     #[serde(default)]
-    sector: Vec<String>,
+    pub sector: Vec<String>,
     #[serde(default)]
-    country: Vec<String>,
+    pub country: Vec<String>,
+}
+
+/// Checks the query against the known sectors: an unknown one is a 400 listing them all.
+/// Repeated sectors are kept once, in the order given.
+pub async fn validated_filter(pool: &sqlx::SqlitePool, query: CitiesQuery) -> AppResult<CityFilter> {
+    let country = single("country", query.country)?;
+    let known = sectors::all(pool).await?;
+    let mut chosen: Vec<String> = Vec::new();
+    for s in query.sector.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if !known.iter().any(|k| k.slug == s) {
+            return Err(AppError::not_allowed(
+                "sector",
+                s,
+                known.iter().map(|k| k.slug.clone()).collect(),
+            ));
+        }
+        if !chosen.iter().any(|c| c == s) {
+            chosen.push(s.to_string());
+        }
+    }
+    Ok(CityFilter {
+        sectors: chosen,
+        country,
+    })
 }
 
 pub struct SectorOption {
@@ -267,9 +293,17 @@ pub struct CityProfilePage {
     companies: Vec<CompanyView>,
 }
 
-pub async fn profile(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<CityProfilePage> {
+/// `/cities/{slug}`, and its `.json` and `.csv` twins.
+pub async fn profile(State(state): State<AppState>, Path(segment): Path<String>) -> Response {
+    match split_format(&segment) {
+        (slug, Format::Html) => profile_page(&state, slug).await.into_response(),
+        (slug, format) => super::api::city_profile(&state, slug, format).await.into_response(),
+    }
+}
+
+async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage> {
     let pool = &state.pool;
-    let city = cities::by_slug(pool, &slug)
+    let city = cities::by_slug(pool, slug)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("city {slug:?}")))?;
     let definitions = catalogue::all(pool).await?;

@@ -2,11 +2,16 @@
 //! Handlers parse and validate the request into a typed filter, ask `db` for rows, build a
 //! view model and render an askama template.
 
+mod api;
 mod assets;
+mod charts;
 mod cities;
 mod companies;
+mod compare;
+mod dashboard;
+mod export;
+mod formats;
 mod health;
-mod home;
 mod params;
 mod parks;
 mod security;
@@ -39,8 +44,14 @@ impl AppState {
 /// The whole application; tests build exactly this.
 pub fn app(state: AppState) -> Router {
     let routes = Router::new()
-        .route("/", get(home::overview))
+        .route("/", get(dashboard::show))
+        .route("/compare", get(compare::index))
+        .route("/compare.csv", get(api::compare_csv))
+        .route("/compare.json", get(api::compare_json))
+        .route("/compare/export", get(export::comparison_file))
         .route("/cities", get(cities::index))
+        .route("/cities.json", get(api::cities_json))
+        .route("/cities.csv", get(api::cities_csv))
         .route("/cities/{slug}", get(cities::profile))
         .route("/parks/{slug}", get(parks::profile))
         .route("/companies", get(companies::index))

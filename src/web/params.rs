@@ -6,10 +6,21 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Allowed, AppError};
+use crate::error::{Allowed, ApiError, AppError};
 
-/// The request's query string deserialized into `T` (use `#[serde(deny_unknown_fields)]`).
+/// The request's query string deserialized into `T` (use `#[serde(deny_unknown_fields)]`);
+/// a bad query is answered with an HTML error page.
 pub struct Params<T>(pub T);
+
+/// The same for the machine-readable routes: a bad query is answered with a JSON error.
+pub struct ApiParams<T>(pub T);
+
+async fn parse<T: DeserializeOwned, S: Send + Sync>(parts: &mut Parts, state: &S) -> Result<T, AppError> {
+    axum_extra::extract::Query::<T>::from_request_parts(parts, state)
+        .await
+        .map(|q| q.0)
+        .map_err(|rejection| describe_rejection(&rejection.body_text()))
+}
 
 impl<T, S> FromRequestParts<S> for Params<T>
 where
@@ -19,10 +30,19 @@ where
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
-        axum_extra::extract::Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|q| Params(q.0))
-            .map_err(|rejection| describe_rejection(&rejection.body_text()))
+        parse(parts, state).await.map(Params)
+    }
+}
+
+impl<T, S> FromRequestParts<S> for ApiParams<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        parse(parts, state).await.map(ApiParams).map_err(ApiError)
     }
 }
 

@@ -8,6 +8,8 @@ use crate::format;
 #[derive(Debug, Clone)]
 pub struct Cite {
     pub id: String,
+    /// Where the citation links: the source's page, or its entry in an exported file.
+    pub href: String,
     pub title: String,
     pub publisher: String,
     pub year: Option<i64>,
@@ -17,6 +19,7 @@ pub struct Cite {
 impl From<Source> for Cite {
     fn from(s: Source) -> Self {
         Cite {
+            href: format!("/sources/{}", s.id),
             id: s.id,
             title: s.title,
             publisher: s.publisher,
@@ -51,6 +54,13 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// Points every citation at `#source-{id}`: the sources section of an exported file.
+    pub fn link_within_page(&mut self) {
+        for c in &mut self.cites {
+            c.href = format!("#source-{}", c.id);
+        }
+    }
+
     pub fn new(cites: Vec<Cite>, quote: &str) -> Self {
         let quotes = quote
             .split(" | ")

@@ -95,3 +95,59 @@ impl Drop for Browser {
         let _ = self.driver.kill();
     }
 }
+
+/// Chromium's network emulation through chromedriver (`/chromium/network_conditions`): with
+/// `offline`, the page can reach nothing.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({
+            "network_conditions": {
+                "offline": self.offline, "latency": 0, "download_throughput": 0, "upload_throughput": 0
+            }
+        });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+impl Browser {
+    /// Cuts the browser off the network (as far as pages are concerned).
+    pub async fn go_offline(&self) {
+        self.client
+            .issue_cmd(NetworkConditions { offline: true })
+            .await
+            .expect("network emulation");
+    }
+
+    /// Waits for a finished download in the downloads folder.
+    pub async fn downloaded_file(&self, timeout: Duration) -> PathBuf {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let done: Vec<PathBuf> = std::fs::read_dir(&self.downloads)
+                .unwrap()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| !p.to_string_lossy().ends_with(".crdownload") && !p.to_string_lossy().ends_with(".tmp"))
+                .collect();
+            if let Some(p) = done.into_iter().next() {
+                return p;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no download arrived in {}",
+                self.downloads.display()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}

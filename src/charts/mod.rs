@@ -1,0 +1,11 @@
+//! Pure chart geometry: scales, nice ticks, text measurement, and the layout of each chart
+//! kind. No I/O, no HTML; the SVG templates under templates/charts/ draw what these compute.
+
+pub mod bar;
+pub mod hbar;
+pub mod layout;
+pub mod line;
+pub mod matrix;
+pub mod scale;
+pub mod text;
+pub mod ticks;

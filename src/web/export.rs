@@ -1,0 +1,73 @@
+//! `/compare/export`: the comparison as one self-contained HTML file to send to someone. It
+//! carries its styles inline, its charts as inline SVG, the tables, every cited source, when
+//! it was exported and the address it came from, and loads nothing from anywhere.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+use super::AppState;
+use super::compare::{CompareQuery, ComparisonView};
+use super::params::Params;
+use crate::comparison;
+use crate::db::sources::Source;
+use crate::error::AppResult;
+
+/// The site's stylesheet, inlined: the file looks like the page it came from.
+const STYLESHEET: &str = include_str!("../../static/css/app.css");
+
+/// The exported file forbids itself any fetch: inline styles only, no scripts, no images
+/// except `data:`.
+const EXPORT_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+#[derive(Template)]
+#[template(path = "export/comparison.html")]
+struct ExportPage<'a> {
+    title: String,
+    view: &'a ComparisonView,
+    sources: Vec<&'a Source>,
+    stylesheet: &'static str,
+    exported_at: String,
+    from_url: String,
+    data_version: i64,
+}
+
+pub async fn comparison_file(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Params(query): Params<CompareQuery>,
+) -> AppResult<Response> {
+    let pool = &state.pool;
+    let log = query.log_scale()?;
+    let c = comparison::build(pool, &query.cities(), &query.metrics()).await?;
+    let mut view = ComparisonView::build(&c, log)?;
+    view.link_sources_within_page();
+    let names: Vec<String> = c.cities.iter().map(|c| c.name.clone()).collect();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:3000");
+    let page = ExportPage {
+        title: format!("{} compared", crate::charts::layout::and_list(&names)),
+        view: &view,
+        sources: c.sources(),
+        stylesheet: STYLESHEET,
+        exported_at: crate::db::now_utc(pool).await?,
+        from_url: format!("http://{host}/compare?{}", view.query),
+        data_version: crate::db::data_version(pool).await?,
+    };
+    let html = page.render()?;
+    let mut response = html.into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(EXPORT_POLICY));
+    let disposition = format!("attachment; filename=\"clusterscope-{}.html\"", c.file_stem());
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
+}
