@@ -158,8 +158,8 @@ pub fn bar_chart(
                                     format::figure(v.value, unit),
                                     v.source
                                 ),
-                                value_label: (text_width(&value_text, FONT) <= w + 6.0).then_some(value_text),
-                                year_label: (text_width(&year_text, FONT) <= w + 6.0).then_some(year_text),
+                                value_label: (text_width(&value_text, FONT) <= w).then_some(value_text),
+                                year_label: (text_width(&year_text, FONT) <= w).then_some(year_text),
                                 center: r(x + w / 2.0),
                                 missing: false,
                             }

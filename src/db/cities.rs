@@ -83,23 +83,3 @@ pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<CityName>,
     .fetch_all(pool)
     .await
 }
-
-/// How much the database holds, for the overview.
-#[derive(Debug, Clone, Default, sqlx::FromRow)]
-pub struct Totals {
-    pub cities: i64,
-    pub parks: i64,
-    pub companies: i64,
-    pub figures: i64,
-    pub sources: i64,
-}
-
-pub async fn totals(pool: &SqlitePool) -> Result<Totals, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM cities) AS cities, (SELECT COUNT(*) FROM parks) AS parks,
-                (SELECT COUNT(*) FROM companies) AS companies, (SELECT COUNT(*) FROM metrics) AS figures,
-                (SELECT COUNT(*) FROM sources) AS sources",
-    )
-    .fetch_one(pool)
-    .await
-}
