@@ -2,26 +2,45 @@
 
 use std::process::ExitCode;
 
-use crate::config::{Command, ImportArgs, ServeArgs};
-use crate::dataset::{FolderDataset, ImportMode, ImportReport, MemoryDataset, import};
+use crate::config::{BackupArgs, CheckArgs, Command, ImportArgs, ServeArgs};
+use crate::dataset::{FolderDataset, ImportMode, ImportReport, MemoryDataset, Provenance, import};
 use crate::db::{self, Opened};
+use crate::web::{Admin, AppState, Settings};
+
+/// Admin tokens shorter than this are refused: the token is the only key to data updates.
+const MIN_ADMIN_TOKEN_LENGTH: usize = 16;
 
 pub async fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Serve(args) => serve(args).await,
         Command::Import(args) => import_folder(args).await,
+        Command::Backup(args) => backup(args).await,
+        Command::Check(args) => check(args).await,
     }
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let admin = match args.admin_token {
+        Some(token) if token.chars().count() < MIN_ADMIN_TOKEN_LENGTH => {
+            eprintln!("--admin-token must be at least {MIN_ADMIN_TOKEN_LENGTH} characters long");
+            return Ok(ExitCode::FAILURE);
+        }
+        Some(token) => Some(Admin::new(token, args.hsts)),
+        None => None,
+    };
     let pool = open_with_default_data(&args.db.path).await?;
     let listener = tokio::net::TcpListener::bind(args.bind).await?;
     tracing::info!(
-        "serving http://{} from {}",
+        "serving http://{} from {}{}",
         listener.local_addr()?,
-        args.db.path.display()
+        args.db.path.display(),
+        if admin.is_some() { " (admin enabled)" } else { "" }
     );
-    crate::serve(crate::AppState::new(pool), listener, crate::shutdown_signal()).await?;
+    let state =
+        AppState::new(pool.clone()).with_settings(Settings { limits: args.limits, hsts: args.hsts }).with_admin(admin);
+    crate::serve(state, listener, crate::shutdown_signal()).await?;
+    db::close(pool).await;
+    tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -29,7 +48,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
 pub async fn open_with_default_data(path: &std::path::Path) -> anyhow::Result<sqlx::SqlitePool> {
     let (pool, opened) = db::open(path).await?;
     if opened == Opened::Created {
-        let report = import(&pool, &MemoryDataset::built_in(), ImportMode::Apply).await?;
+        let report = import(&pool, &MemoryDataset::built_in(), ImportMode::Apply, Provenance::SYSTEM).await?;
         if !report.problems.is_empty() {
             for p in &report.problems {
                 tracing::error!("{p}");
@@ -50,8 +69,9 @@ async fn import_folder(args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let (pool, _) = db::open(&args.db.path).await?;
-    let report = import(&pool, &dataset, ImportMode::Apply).await?;
-    pool.close().await;
+    let provenance = Provenance { actor: "command line", reason: &args.reason };
+    let report = import(&pool, &dataset, ImportMode::Apply, provenance).await?;
+    db::close(pool).await;
     if !report.problems.is_empty() {
         for p in &report.problems {
             eprintln!("{p}");
@@ -65,14 +85,62 @@ async fn import_folder(args: ImportArgs) -> anyhow::Result<ExitCode> {
 
 fn print_summary(report: &ImportReport) {
     for f in &report.files {
-        println!(
-            "{}: {} rows ({} new, {} changed, {} unchanged)",
-            f.file, f.rows, f.new, f.changed, f.unchanged
-        );
+        println!("{}: {} rows ({} new, {} changed, {} unchanged)", f.file, f.rows, f.new, f.changed, f.unchanged);
     }
     if report.changes_anything() {
         println!("imported {}; data version {}", report.dataset, report.data_version);
     } else {
         println!("nothing changed; data version {}", report.data_version);
+    }
+}
+
+async fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
+    let pool = match db::open_existing(&args.db.path).await {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let result = db::backup(&pool, &args.target).await;
+    pool.close().await;
+    match result {
+        Ok(()) => {
+            println!("backed up {} to {}", args.db.path.display(), args.target.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("backup failed: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+async fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let pool = match db::open_existing(&args.db.path).await {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let problems = db::check(&pool).await;
+    pool.close().await;
+    match problems {
+        Ok(problems) if problems.is_empty() => {
+            println!("{}: ok", args.db.path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!("{}: {} problems", args.db.path.display(), problems.len());
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => {
+            eprintln!("{}: cannot be checked: {e}", args.db.path.display());
+            Ok(ExitCode::FAILURE)
+        }
     }
 }

@@ -113,21 +113,13 @@ pub async fn of(pool: &SqlitePool, cities: Vec<City>, metric_names: &[String]) -
         .filter(|d| wanted.contains(&d.metric))
         .filter(|d| chosen_metrics || figures.iter().any(|f| f.metric == d.metric))
         .collect();
-    Ok(Comparison {
-        cities,
-        metrics,
-        figures,
-        chosen_metrics,
-    })
+    Ok(Comparison { cities, metrics, figures, chosen_metrics })
 }
 
 impl Comparison {
     /// Every figure of one metric for one city, by year then source.
     pub fn series(&self, metric: &str, city_id: i64) -> Vec<&MetricFigure> {
-        self.figures
-            .iter()
-            .filter(|f| f.metric == metric && f.city_id == city_id)
-            .collect()
+        self.figures.iter().filter(|f| f.metric == metric && f.city_id == city_id).collect()
     }
 
     /// The figures of the latest year (one per source) of one metric for one city.
@@ -149,10 +141,7 @@ impl Comparison {
         for d in &self.metrics {
             match families.iter_mut().find(|f| f.name == d.family) {
                 Some(f) => f.metrics.push(d),
-                None => families.push(Family {
-                    name: &d.family,
-                    metrics: vec![d],
-                }),
+                None => families.push(Family { name: &d.family, metrics: vec![d] }),
             }
         }
         families
@@ -195,10 +184,6 @@ impl Comparison {
 
     /// `dalian-bangalore-metro-manila`: names the exported file.
     pub fn file_stem(&self) -> String {
-        self.cities
-            .iter()
-            .map(|c| c.slug.as_str())
-            .collect::<Vec<_>>()
-            .join("-")
+        self.cities.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>().join("-")
     }
 }

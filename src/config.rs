@@ -29,6 +29,10 @@ pub enum Command {
     /// All or nothing: on any problem nothing is written, every problem is printed as
     /// FILE:LINE: column: reason, and the exit status is 1.
     Import(ImportArgs),
+    /// Write a consistent copy of the database to PATH (safe while the server is running).
+    Backup(BackupArgs),
+    /// Check the database's integrity and foreign keys; exit status 1 with the problems if any.
+    Check(CheckArgs),
 }
 
 impl Cli {
@@ -41,28 +45,94 @@ impl Cli {
 #[derive(Debug, Clone, Args)]
 pub struct DbArgs {
     /// SQLite database file.
-    #[arg(
-        long = "db",
-        env = "CLUSTERSCOPE_DB",
-        default_value = "clusterscope.db",
-        value_name = "PATH"
-    )]
+    #[arg(long = "db", env = "CLUSTERSCOPE_DB", default_value = "clusterscope.db", value_name = "PATH")]
     pub path: PathBuf,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
     /// Address and port to listen on.
-    #[arg(
-        long,
-        env = "CLUSTERSCOPE_BIND",
-        default_value = "127.0.0.1:3000",
-        value_name = "ADDR"
-    )]
+    #[arg(long, env = "CLUSTERSCOPE_BIND", default_value = "127.0.0.1:3000", value_name = "ADDR")]
     pub bind: SocketAddr,
 
     #[command(flatten)]
     pub db: DbArgs,
+
+    /// Enables the /admin pages and data updates for whoever presents this token (sign-in form
+    /// or `Authorization: Bearer`). Without it every /admin route answers 404.
+    #[arg(long, env = "CLUSTERSCOPE_ADMIN_TOKEN", value_name = "TOKEN", hide_env_values = true)]
+    pub admin_token: Option<String>,
+
+    /// Send Strict-Transport-Security and mark the admin cookie Secure: set it when the
+    /// server is reached over TLS (behind a proxy that terminates it).
+    #[arg(long, env = "CLUSTERSCOPE_HSTS")]
+    pub hsts: bool,
+
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+/// Limits that keep the server answering whatever clients send. Each is a flag and an
+/// environment variable; `Limits::DEFAULT` holds the defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct Limits {
+    /// Seconds a request may take before it is answered 408.
+    #[arg(long, env = "CLUSTERSCOPE_REQUEST_TIMEOUT_SECS", value_name = "SECS",
+          default_value_t = Limits::DEFAULT.request_timeout_secs)]
+    pub request_timeout_secs: u64,
+
+    /// Requests handled at once; further ones wait for a free slot.
+    #[arg(long, env = "CLUSTERSCOPE_MAX_CONCURRENCY", value_name = "N",
+          default_value_t = Limits::DEFAULT.max_concurrency)]
+    pub max_concurrency: usize,
+
+    /// Longest accepted request target (path and query), in bytes; longer ones get 414.
+    #[arg(long, env = "CLUSTERSCOPE_MAX_URI_LENGTH", value_name = "BYTES",
+          default_value_t = Limits::DEFAULT.max_uri_length)]
+    pub max_uri_length: usize,
+
+    /// Requests per second allowed from one client address (0: no limit); excess gets 429.
+    #[arg(long, env = "CLUSTERSCOPE_RATE_LIMIT", value_name = "PER_SEC",
+          default_value_t = Limits::DEFAULT.rate_limit)]
+    pub rate_limit: u32,
+
+    /// Requests a client may burst above the rate limit.
+    #[arg(long, env = "CLUSTERSCOPE_RATE_BURST", value_name = "N", default_value_t = Limits::DEFAULT.rate_burst)]
+    pub rate_burst: u32,
+
+    /// Most rows a list page returns (`per_page`).
+    #[arg(long, env = "CLUSTERSCOPE_MAX_PAGE_SIZE", value_name = "ROWS",
+          default_value_t = Limits::DEFAULT.max_page_size)]
+    pub max_page_size: u32,
+
+    /// Largest dataset upload accepted by /admin/import, in megabytes.
+    #[arg(long, env = "CLUSTERSCOPE_MAX_UPLOAD_MB", value_name = "MB",
+          default_value_t = Limits::DEFAULT.max_upload_mb)]
+    pub max_upload_mb: u64,
+
+    /// Seconds to let requests in flight finish after SIGINT or SIGTERM.
+    #[arg(long, env = "CLUSTERSCOPE_SHUTDOWN_GRACE_SECS", value_name = "SECS",
+          default_value_t = Limits::DEFAULT.shutdown_grace_secs)]
+    pub shutdown_grace_secs: u64,
+}
+
+impl Limits {
+    pub const DEFAULT: Limits = Limits {
+        request_timeout_secs: 10,
+        max_concurrency: 512,
+        max_uri_length: 4096,
+        rate_limit: 0,
+        rate_burst: 60,
+        max_page_size: 200,
+        max_upload_mb: 64,
+        shutdown_grace_secs: 10,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -71,6 +141,26 @@ pub struct ImportArgs {
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
 
+    /// Why the data changes, shown with the change on the public /changes page.
+    #[arg(long, default_value = "command-line import", value_name = "TEXT")]
+    pub reason: String,
+
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy; the file must not exist yet.
+    #[arg(value_name = "PATH")]
+    pub target: PathBuf,
+
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
     #[command(flatten)]
     pub db: DbArgs,
 }
@@ -92,6 +182,17 @@ mod tests {
         };
         assert_eq!(args.bind.to_string(), "127.0.0.1:3000");
         assert_eq!(args.db.path, PathBuf::from("clusterscope.db"));
+        assert_eq!(args.admin_token, None);
+    }
+
+    #[test]
+    fn limits_default_to_the_documented_values() {
+        let Command::Serve(args) = Cli::parse_from(["clusterscope", "serve"]).into_command() else { panic!() };
+        assert_eq!(args.limits, Limits::default());
+        let Command::Serve(args) = Cli::parse_from(["clusterscope", "--rate-limit", "5"]).into_command() else {
+            panic!()
+        };
+        assert_eq!(args.limits.rate_limit, 5);
     }
 
     #[test]

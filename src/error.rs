@@ -10,11 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 pub enum AppError {
     /// A query parameter (or path part) the app cannot use.
     #[error("{param}: {message}")]
-    BadRequest {
-        param: String,
-        message: String,
-        allowed: Allowed,
-    },
+    BadRequest { param: String, message: String, allowed: Allowed },
     /// An unknown page, city, park, company or source.
     #[error("{0} not found")]
     NotFound(String),
@@ -39,11 +35,7 @@ pub enum Allowed {
 
 impl AppError {
     pub fn bad_param(param: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::BadRequest {
-            param: param.into(),
-            message: message.into(),
-            allowed: Allowed::Nothing,
-        }
+        AppError::BadRequest { param: param.into(), message: message.into(), allowed: Allowed::Nothing }
     }
 
     pub fn not_allowed(param: impl Into<String>, value: &str, allowed: Vec<String>) -> Self {
@@ -78,11 +70,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
         let page = match &self {
-            AppError::BadRequest {
-                param,
-                message,
-                allowed,
-            } => ErrorPage {
+            AppError::BadRequest { param, message, allowed } => ErrorPage {
                 status,
                 heading: "This request cannot be answered",
                 message: message.clone(),
@@ -151,11 +139,7 @@ impl IntoResponse for ApiError {
         let status = self.0.status();
         let none: &[String] = &[];
         let body = match &self.0 {
-            AppError::BadRequest {
-                param,
-                message,
-                allowed,
-            } => ApiErrorBody {
+            AppError::BadRequest { param, message, allowed } => ApiErrorBody {
                 status: status.as_u16(),
                 parameter: Some(param),
                 message: message.clone(),

@@ -46,19 +46,13 @@ pub fn money(value: f64, code: &str) -> String {
     } else {
         grouped(v)
     };
-    if prefix.is_empty() {
-        format!("{sign}{body} {code}")
-    } else {
-        format!("{sign}{prefix}{body}")
-    }
+    if prefix.is_empty() { format!("{sign}{body} {code}") } else { format!("{sign}{prefix}{body}") }
 }
 
 /// A number with thousands separators; decimals kept (up to 3) when it has any.
 pub fn grouped(value: f64) -> String {
     let text = trimmed(value.abs(), 3);
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::with_capacity(text.len() + int.len() / 3 + 1);
     if value < 0.0 && text != "0" {
         out.push('-');
@@ -153,11 +147,7 @@ fn abbreviated(value: f64, spaced: bool) -> (&'static str, String) {
     } else {
         (v, "")
     };
-    let space = if spaced && matches!(suffix, "m" | "bn" | "tn") {
-        " "
-    } else {
-        ""
-    };
+    let space = if spaced && matches!(suffix, "m" | "bn" | "tn") { " " } else { "" };
     (sign, format!("{}{space}{suffix}", digits(scaled)))
 }
 

@@ -15,20 +15,11 @@ pub struct Indicator {
 }
 
 pub const INDICATORS: &[Indicator] = &[
-    Indicator {
-        key: "population",
-        label: "Population",
-        metrics: &["population"],
-    },
+    Indicator { key: "population", label: "Population", metrics: &["population"] },
     Indicator {
         key: "revenue",
         label: "IT industry revenue",
-        metrics: &[
-            "it_revenue_usd",
-            "it_revenue_rmb",
-            "it_revenue_eur",
-            "it_revenue_usd_national",
-        ],
+        metrics: &["it_revenue_usd", "it_revenue_rmb", "it_revenue_eur", "it_revenue_usd_national"],
     },
     Indicator {
         key: "exports",
@@ -44,23 +35,10 @@ pub const INDICATORS: &[Indicator] = &[
     Indicator {
         key: "workforce",
         label: "IT workforce",
-        metrics: &[
-            "it_employees",
-            "tech_employees",
-            "it_employees_state",
-            "it_employees_national",
-        ],
+        metrics: &["it_employees", "tech_employees", "it_employees_state", "it_employees_national"],
     },
-    Indicator {
-        key: "companies",
-        label: "IT companies",
-        metrics: &["it_companies", "cluster_companies"],
-    },
-    Indicator {
-        key: "tholons",
-        label: "Tholons outsourcing rank",
-        metrics: &["tholons_rank"],
-    },
+    Indicator { key: "companies", label: "IT companies", metrics: &["it_companies", "cluster_companies"] },
+    Indicator { key: "tholons", label: "Tholons outsourcing rank", metrics: &["tholons_rank"] },
 ];
 
 /// Every metric any indicator may show.
@@ -86,12 +64,7 @@ pub fn pick<'a>(
     figures: &'a [MetricFigure],
     definitions: &[MetricDefinition],
 ) -> Option<(&'a MetricFigure, usize)> {
-    let scope_of = |metric: &str| {
-        definitions
-            .iter()
-            .find(|d| d.metric == metric)
-            .and_then(|d| scope_rank(&d.scope))
-    };
+    let scope_of = |metric: &str| definitions.iter().find(|d| d.metric == metric).and_then(|d| scope_rank(&d.scope));
     let candidates: Vec<(&MetricFigure, u8, usize)> = figures
         .iter()
         .filter_map(|f| {
@@ -104,12 +77,7 @@ pub fn pick<'a>(
         .iter()
         .filter(|c| c.1 == narrowest)
         // Latest year first; among equals, the indicator's preferred metric, then source id.
-        .min_by(|a, b| {
-            b.0.year
-                .cmp(&a.0.year)
-                .then(a.2.cmp(&b.2))
-                .then(a.0.source.id.cmp(&b.0.source.id))
-        })?;
+        .min_by(|a, b| b.0.year.cmp(&a.0.year).then(a.2.cmp(&b.2)).then(a.0.source.id.cmp(&b.0.source.id)))?;
     let others = candidates
         .iter()
         .filter(|c| c.0.metric == best.0.metric && c.0.year == best.0.year && !std::ptr::eq(c.0, best.0))

@@ -15,19 +15,39 @@ pub mod format;
 pub mod headline;
 pub mod web;
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 
 use tokio::net::TcpListener;
 
 pub use web::{AppState, app};
 
-/// Serves the app on `listener` until `shutdown` completes, then finishes requests in flight.
+/// Serves the app on `listener` until `shutdown` completes; then stops accepting and lets the
+/// requests in flight finish, for at most the configured grace period.
 pub async fn serve(
     state: AppState,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown).await
+    let grace = std::time::Duration::from_secs(state.settings.limits.shutdown_grace_secs);
+    let (stopping, mut stopped) = tokio::sync::watch::channel(false);
+    let signal = async move {
+        shutdown.await;
+        let _ = stopping.send(true);
+    };
+    // The peer address is what the rate limit and the admin sign-in throttle key on.
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = axum::serve(listener, service).with_graceful_shutdown(signal);
+    let deadline = async move {
+        let _ = stopped.wait_for(|s| *s).await;
+        tokio::time::sleep(grace).await;
+    };
+    tokio::select! {
+        result = server.into_future() => result,
+        () = deadline => {
+            tracing::warn!("requests still running after the {}s grace period were cut off", grace.as_secs());
+            Ok(())
+        }
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM.

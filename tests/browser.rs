@@ -19,23 +19,9 @@ async fn filter_cities_by_sector_open_one_and_follow_a_source() {
     assert_eq!(c.title().await.unwrap(), "Cities · Clusterscope");
 
     // Tick "Business process outsourcing" and submit the form: no JavaScript involved.
-    c.find(Locator::Css("input[name=sector][value=bpo]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Css("form.filters button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("#matches strong"))
-        .await
-        .unwrap();
+    c.find(Locator::Css("input[name=sector][value=bpo]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("form.filters button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#matches strong")).await.unwrap();
     let url = c.current_url().await.unwrap();
     assert_eq!(url.query(), Some("sector=bpo&country="), "the state lives in the URL");
 
@@ -45,38 +31,21 @@ async fn filter_cities_by_sector_open_one_and_follow_a_source() {
     }
     assert_eq!(names, ["Bangalore (Bengaluru)", "Dalian", "Metro Manila"]);
     let ticked = c.find(Locator::Css("input[name=sector][value=bpo]")).await.unwrap();
-    assert_eq!(
-        ticked.prop("checked").await.unwrap().as_deref(),
-        Some("true"),
-        "the choice is kept"
-    );
+    assert_eq!(ticked.prop("checked").await.unwrap().as_deref(), Some("true"), "the choice is kept");
 
     // Open Dalian.
-    c.find(Locator::LinkText("Dalian"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    c.find(Locator::LinkText("Dalian")).await.unwrap().click().await.unwrap();
     let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
     assert_eq!(h1.text().await.unwrap(), "Dalian");
     assert!(c.current_url().await.unwrap().path().ends_with("/cities/dalian"));
 
     // Open the evidence of the first figure in the revenue table and follow its source.
     let cite = c
-        .find(Locator::XPath(
-            "//h3[.='IT industry revenue (RMB)']/following::details[@class='cite'][1]",
-        ))
+        .find(Locator::XPath("//h3[.='IT industry revenue (RMB)']/following::details[@class='cite'][1]"))
         .await
         .unwrap();
     cite.find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
-    let quote = cite
-        .find(Locator::Css("blockquote"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let quote = cite.find(Locator::Css("blockquote")).await.unwrap().text().await.unwrap();
     assert!(!quote.is_empty(), "the quote is shown on demand");
     let link = cite.find(Locator::Css("a[href^='/sources/']")).await.unwrap();
     let title = link.text().await.unwrap();
@@ -106,66 +75,24 @@ async fn narrow_the_dashboard_compare_change_a_city_and_open_the_export_offline(
 
     // The dashboard: Dalian against Bangalore, Metro Manila and Silicon Valley.
     c.goto(&server.url("/")).await.unwrap();
-    assert_eq!(
-        texts(c, ".card-title a").await,
-        ["Dalian", "Bangalore (Bengaluru)", "Metro Manila", "Silicon Valley"]
-    );
+    assert_eq!(texts(c, ".card-title a").await, ["Dalian", "Bangalore (Bengaluru)", "Metro Manila", "Silicon Valley"]);
     assert!(c.find_all(Locator::Css("svg[role=img]")).await.unwrap().len() >= 6);
 
     // Narrow by sector with the form.
-    c.find(Locator::Css("input[name=sector][value=bpo]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Css("form.filters button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .for_url(&url::Url::parse(&server.url("/?sector=bpo&scale=linear")).unwrap())
-        .await
-        .unwrap();
-    assert_eq!(
-        texts(c, ".card-title a").await,
-        ["Bangalore (Bengaluru)", "Dalian", "Metro Manila"]
-    );
+    c.find(Locator::Css("input[name=sector][value=bpo]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("form.filters button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_url(&url::Url::parse(&server.url("/?sector=bpo&scale=linear")).unwrap()).await.unwrap();
+    assert_eq!(texts(c, ".card-title a").await, ["Bangalore (Bengaluru)", "Dalian", "Metro Manila"]);
 
     // Open the comparison of these cities.
-    c.find(Locator::LinkText("Compare these cities in detail"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    c.find(Locator::LinkText("Compare these cities in detail")).await.unwrap().click().await.unwrap();
     let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
-    assert_eq!(
-        h1.text().await.unwrap(),
-        "Compare Bangalore (Bengaluru), Dalian and Metro Manila"
-    );
+    assert_eq!(h1.text().await.unwrap(), "Compare Bangalore (Bengaluru), Dalian and Metro Manila");
 
     // Change a city: Berlin instead of Metro Manila.
-    c.find(Locator::Css("input[name=city][value=metro-manila]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Css("input[name=city][value=berlin]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Css("form.filters button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    c.find(Locator::Css("input[name=city][value=metro-manila]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("input[name=city][value=berlin]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("form.filters button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait()
         .for_url(&url::Url::parse(&server.url("/compare?city=bangalore&city=berlin&city=dalian&scale=linear")).unwrap())
         .await
@@ -176,12 +103,7 @@ async fn narrow_the_dashboard_compare_change_a_city_and_open_the_export_offline(
     assert!(header.iter().any(|h| h.contains("Berlin")) && !header.iter().any(|h| h.contains("Metro Manila")));
 
     // Download the export.
-    c.find(Locator::LinkText("page to share (HTML)"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    c.find(Locator::LinkText("page to share (HTML)")).await.unwrap().click().await.unwrap();
     let file = browser.downloaded_file(Duration::from_secs(20)).await;
     assert_eq!(file.file_name().unwrap(), "clusterscope-bangalore-berlin-dalian.html");
 
@@ -190,10 +112,7 @@ async fn narrow_the_dashboard_compare_change_a_city_and_open_the_export_offline(
     browser.go_offline().await;
     c.goto(&format!("file://{}", file.display())).await.unwrap();
     let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
-    assert_eq!(
-        h1.text().await.unwrap(),
-        "Bangalore (Bengaluru), Berlin and Dalian compared"
-    );
+    assert_eq!(h1.text().await.unwrap(), "Bangalore (Bengaluru), Berlin and Dalian compared");
     let charts = c.find_all(Locator::Css("svg[role=img]")).await.unwrap();
     assert!(charts.len() >= 3, "the charts are in the file");
     let drawn = c
@@ -205,18 +124,10 @@ async fn narrow_the_dashboard_compare_change_a_city_and_open_the_export_offline(
         .await
         .unwrap();
     assert_eq!(drawn, serde_json::json!(true), "the charts are drawn");
-    let styled = c
-        .execute(
-            "return getComputedStyle(document.querySelector('.chart')).borderTopStyle",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let styled =
+        c.execute("return getComputedStyle(document.querySelector('.chart')).borderTopStyle", vec![]).await.unwrap();
     assert_eq!(styled, serde_json::json!("solid"), "the inline styles apply");
-    let fetched = c
-        .execute("return performance.getEntriesByType('resource').length", vec![])
-        .await
-        .unwrap();
+    let fetched = c.execute("return performance.getEntriesByType('resource').length", vec![]).await.unwrap();
     assert_eq!(fetched, serde_json::json!(0), "the file loads nothing");
 
     browser.close().await;

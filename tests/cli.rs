@@ -6,9 +6,7 @@ use std::process::Command;
 
 fn clusterscope() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_clusterscope"));
-    cmd.env_remove("CLUSTERSCOPE_DB")
-        .env_remove("CLUSTERSCOPE_BIND")
-        .env("RUST_LOG", "warn");
+    cmd.env_remove("CLUSTERSCOPE_DB").env_remove("CLUSTERSCOPE_BIND").env("RUST_LOG", "warn");
     cmd
 }
 
@@ -17,14 +15,7 @@ fn help_explains_every_command_and_flag() {
     let out = clusterscope().arg("--help").output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for word in [
-        "serve",
-        "import",
-        "--bind",
-        "--db",
-        "CLUSTERSCOPE_BIND",
-        "CLUSTERSCOPE_DB",
-    ] {
+    for word in ["serve", "import", "--bind", "--db", "CLUSTERSCOPE_BIND", "CLUSTERSCOPE_DB"] {
         assert!(text.contains(word), "--help should mention {word}:\n{text}");
     }
     let out = clusterscope().args(["import", "--help"]).output().unwrap();
@@ -36,34 +27,16 @@ fn help_explains_every_command_and_flag() {
 fn import_prints_counts_and_is_idempotent() {
     let dir = tempfile::TempDir::new().unwrap();
     let db = dir.path().join("x.db");
-    let out = clusterscope()
-        .arg("import")
-        .arg(common::data_dir())
-        .arg("--db")
-        .arg(&db)
-        .output()
-        .unwrap();
+    let out = clusterscope().arg("import").arg(common::data_dir()).arg("--db").arg(&db).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(
-        stdout.contains("metrics.csv: 215 rows (215 new, 0 changed, 0 unchanged)"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("metrics.csv: 215 rows (215 new, 0 changed, 0 unchanged)"), "{stdout}");
     assert!(stdout.contains("cities.csv: 6 rows (6 new"), "{stdout}");
 
-    let again = clusterscope()
-        .arg("import")
-        .arg(common::data_dir())
-        .arg("--db")
-        .arg(&db)
-        .output()
-        .unwrap();
+    let again = clusterscope().arg("import").arg(common::data_dir()).arg("--db").arg(&db).output().unwrap();
     let stdout = String::from_utf8_lossy(&again.stdout);
     assert!(again.status.success());
-    assert!(
-        stdout.contains("metrics.csv: 215 rows (0 new, 0 changed, 215 unchanged)"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("metrics.csv: 215 rows (0 new, 0 changed, 215 unchanged)"), "{stdout}");
     assert!(stdout.contains("nothing changed"), "{stdout}");
 }
 
@@ -72,43 +45,21 @@ fn a_failed_import_prints_every_problem_and_exits_1() {
     let dir = tempfile::TempDir::new().unwrap();
     let db = dir.path().join("x.db");
     let folder = common::dataset(&[
-        (
-            "sources.csv",
-            "id,title,publisher,url,accessed\ns1,T,P,https://example.org,2026-11-28\n",
-        ),
-        (
-            "cities.csv",
-            "slug,name,country,source_id\nBad Slug,A,B,s1\nok,A,B,missing-source\n",
-        ),
+        ("sources.csv", "id,title,publisher,url,accessed\ns1,T,P,https://example.org,2026-11-28\n"),
+        ("cities.csv", "slug,name,country,source_id\nBad Slug,A,B,s1\nok,A,B,missing-source\n"),
     ]);
-    let out = clusterscope()
-        .arg("import")
-        .arg(folder.path())
-        .arg("--db")
-        .arg(&db)
-        .output()
-        .unwrap();
+    let out = clusterscope().arg("import").arg(folder.path()).arg("--db").arg(&db).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("cities.csv:2: slug: \"Bad Slug\" is not a valid slug"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("cities.csv:3: source_id: unknown source \"missing-source\""),
-        "{stderr}"
-    );
+    assert!(stderr.contains("cities.csv:2: slug: \"Bad Slug\" is not a valid slug"), "{stderr}");
+    assert!(stderr.contains("cities.csv:3: source_id: unknown source \"missing-source\""), "{stderr}");
     assert!(stderr.contains("nothing was imported"), "{stderr}");
 }
 
 #[test]
 fn import_of_a_missing_folder_says_so() {
     let dir = tempfile::TempDir::new().unwrap();
-    let out = clusterscope()
-        .args(["import", "/no/such/folder", "--db"])
-        .arg(dir.path().join("x.db"))
-        .output()
-        .unwrap();
+    let out = clusterscope().args(["import", "/no/such/folder", "--db"]).arg(dir.path().join("x.db")).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder"));
 }

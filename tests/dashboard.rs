@@ -14,25 +14,11 @@ fn card_names(body: &str) -> Vec<String> {
 
 /// Every inline chart is an accessible image: role, a title and a description it points to.
 fn assert_accessible_charts(body: &str, at_least: usize) {
-    let svgs: Vec<&str> = body
-        .split("<svg ")
-        .skip(1)
-        .map(|s| s.split("</svg>").next().unwrap())
-        .collect();
-    assert!(
-        svgs.len() >= at_least,
-        "expected {at_least} charts, found {}",
-        svgs.len()
-    );
+    let svgs: Vec<&str> = body.split("<svg ").skip(1).map(|s| s.split("</svg>").next().unwrap()).collect();
+    assert!(svgs.len() >= at_least, "expected {at_least} charts, found {}", svgs.len());
     for svg in svgs {
         assert!(svg.contains("role=\"img\""), "{svg:.200}");
-        let labelled = svg
-            .split("aria-labelledby=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
+        let labelled = svg.split("aria-labelledby=\"").nth(1).unwrap().split('"').next().unwrap();
         for id in labelled.split(' ') {
             assert!(svg.contains(&format!("id=\"{id}\">")), "chart points to a missing {id}");
         }
@@ -48,36 +34,19 @@ async fn the_dashboard_compares_dalian_with_bangalore_manila_and_silicon_valley_
     let s = TestServer::start().await;
     let r = s.get("/").await;
     assert_eq!(r.status, 200);
-    assert_eq!(
-        card_names(&r.body),
-        ["Dalian", "Bangalore (Bengaluru)", "Metro Manila", "Silicon Valley"]
-    );
-    assert!(
-        r.body
-            .contains("<h1>Dalian against Bangalore (Bengaluru), Metro Manila and Silicon Valley</h1>")
-    );
-    for chart in [
-        "chart-industry_revenue_usd",
-        "chart-it_workforce",
-        "chart-tholons",
-        "chart-sectors",
-        "chart-park-companies",
-    ] {
+    assert_eq!(card_names(&r.body), ["Dalian", "Bangalore (Bengaluru)", "Metro Manila", "Silicon Valley"]);
+    assert!(r.body.contains("<h1>Dalian against Bangalore (Bengaluru), Metro Manila and Silicon Valley</h1>"));
+    for chart in
+        ["chart-industry_revenue_usd", "chart-it_workforce", "chart-tholons", "chart-sectors", "chart-park-companies"]
+    {
         assert!(r.body.contains(&format!("id=\"{chart}\"")), "{chart}");
     }
     assert_accessible_charts(&r.body, 6);
     // Each chart has its numbers beside it, with sources.
-    assert_eq!(
-        r.body.matches("<figure class=\"chart").count(),
-        r.body.matches("class=\"chart-data\"").count()
-    );
+    assert_eq!(r.body.matches("<figure class=\"chart").count(), r.body.matches("class=\"chart-data\"").count());
     // Exports of the same cities are linked.
     let q = "city=dalian&#38;city=bangalore&#38;city=metro-manila&#38;city=silicon-valley";
-    for link in [
-        format!("/compare/export?{q}"),
-        format!("/compare.csv?{q}"),
-        format!("/compare.json?{q}"),
-    ] {
+    for link in [format!("/compare/export?{q}"), format!("/compare.csv?{q}"), format!("/compare.json?{q}")] {
         assert!(r.body.contains(&link), "{link}");
     }
 }
@@ -86,37 +55,14 @@ async fn the_dashboard_compares_dalian_with_bangalore_manila_and_silicon_valley_
 async fn the_rank_chart_puts_first_place_at_the_top() {
     let s = TestServer::start().await;
     let r = s.get("/").await;
-    let chart = r
-        .body
-        .split("id=\"chart-tholons\"")
-        .nth(1)
-        .unwrap()
-        .split("</svg>")
-        .next()
-        .unwrap();
+    let chart = r.body.split("id=\"chart-tholons\"").nth(1).unwrap().split("</svg>").next().unwrap();
     assert!(chart.contains("rank (1 = best)"));
     // Bangalore (colour 1) was 1st in 2015 and Dalian (colour 0) 14th: Bangalore's dot is higher.
     let cy = |class: &str, year: &str| -> f64 {
-        let series = chart
-            .split(&format!("<g class=\"series {class}\">"))
-            .nth(1)
-            .unwrap()
-            .split("</g>")
-            .next()
-            .unwrap();
-        let circle = series
-            .split("<circle ")
-            .find(|c| c.contains(&format!(", {year}:")))
-            .unwrap();
-        circle
-            .split("cy=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap()
+        let series =
+            chart.split(&format!("<g class=\"series {class}\">")).nth(1).unwrap().split("</g>").next().unwrap();
+        let circle = series.split("<circle ").find(|c| c.contains(&format!(", {year}:"))).unwrap();
+        circle.split("cy=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
     };
     assert!(cy("s1", "2015") < cy("s0", "2015"));
 }
@@ -125,14 +71,7 @@ async fn the_rank_chart_puts_first_place_at_the_top() {
 async fn wider_area_figures_are_marked_on_the_charts() {
     let s = TestServer::start().await;
     let r = s.get("/").await;
-    let revenue = r
-        .body
-        .split("id=\"chart-industry_revenue_usd\"")
-        .nth(1)
-        .unwrap()
-        .split("</figure>")
-        .next()
-        .unwrap();
+    let revenue = r.body.split("id=\"chart-industry_revenue_usd\"").nth(1).unwrap().split("</figure>").next().unwrap();
     assert!(revenue.contains("Metro Manila (whole country)"));
     assert!(revenue.contains("Dashed lines are figures for a whole state or country"));
     assert!(revenue.contains("<g class=\"series s2 wide\">"));
@@ -142,10 +81,7 @@ async fn wider_area_figures_are_marked_on_the_charts() {
 async fn the_sector_filter_and_the_city_picker_narrow_the_dashboard() {
     let s = TestServer::start().await;
     let r = s.get("/?sector=fintech&sector=semiconductors").await;
-    assert_eq!(
-        card_names(&r.body),
-        ["Bangalore (Bengaluru)", "London", "Silicon Valley"]
-    );
+    assert_eq!(card_names(&r.body), ["Bangalore (Bengaluru)", "London", "Silicon Valley"]);
     assert!(r.body.contains("name=\"sector\" value=\"fintech\" checked"));
 
     let r = s.get("/?city=berlin&city=london").await;
@@ -154,10 +90,7 @@ async fn the_sector_filter_and_the_city_picker_narrow_the_dashboard() {
 
     let r = s.get("/?city=berlin&city=dalian&sector=bpo").await;
     assert_eq!(card_names(&r.body), ["Dalian"]);
-    assert!(
-        r.body
-            .contains("1 of the 2 chosen cities are known for the chosen sectors")
-    );
+    assert!(r.body.contains("1 of the 2 chosen cities are known for the chosen sectors"));
 
     let r = s.get("/?city=berlin&sector=bpo").await;
     assert_eq!(r.status, 200);
@@ -167,17 +100,7 @@ async fn the_sector_filter_and_the_city_picker_narrow_the_dashboard() {
 #[tokio::test]
 async fn the_dashboard_rejects_bad_input_with_400() {
     let s = TestServer::start().await;
-    let nine = [
-        "dalian",
-        "bangalore",
-        "metro-manila",
-        "silicon-valley",
-        "london",
-        "berlin",
-        "a",
-        "b",
-        "c",
-    ];
+    let nine = ["dalian", "bangalore", "metro-manila", "silicon-valley", "london", "berlin", "a", "b", "c"];
     let too_many = nine.iter().map(|c| format!("city={c}")).collect::<Vec<_>>().join("&");
     for (path, param) in [
         ("/?city=atlantis".to_string(), "city"),
@@ -205,39 +128,18 @@ async fn a_log_scale_is_offered_and_said() {
 #[tokio::test]
 async fn compare_shows_the_latest_figure_of_each_key_metric_per_city() {
     let s = TestServer::start().await;
-    let r = s
-        .get("/compare?city=dalian&city=bangalore&city=metro-manila&city=silicon-valley")
-        .await;
+    let r = s.get("/compare?city=dalian&city=bangalore&city=metro-manila&city=silicon-valley").await;
     assert_eq!(r.status, 200);
-    let table = r
-        .body
-        .split("<table class=\"data compare-table\">")
-        .nth(1)
-        .unwrap()
-        .split("</table>")
-        .next()
-        .unwrap();
+    let table = r.body.split("<table class=\"data compare-table\">").nth(1).unwrap().split("</table>").next().unwrap();
     let header = table.split("</thead>").next().unwrap();
     for city in ["Dalian", "Bangalore (Bengaluru)", "Metro Manila", "Silicon Valley"] {
         assert!(header.contains(city), "{city}");
     }
-    let tholons = table
-        .split("Tholons outsourcing rank")
-        .nth(1)
-        .unwrap()
-        .split("</tr>")
-        .next()
-        .unwrap();
-    assert!(
-        tholons.contains("<data value=\"14\">14th</data> <span class=\"year\">(2015)</span>"),
-        "{tholons}"
-    );
+    let tholons = table.split("Tholons outsourcing rank").nth(1).unwrap().split("</tr>").next().unwrap();
+    assert!(tholons.contains("<data value=\"14\">14th</data> <span class=\"year\">(2015)</span>"), "{tholons}");
     assert!(tholons.contains("<data value=\"1\">1st</data> <span class=\"year\">(2015)</span>"));
     assert!(tholons.contains("href=\"/sources/"));
-    let national = table
-        .split("IT-BPM industry revenue, whole country (USD)")
-        .nth(1)
-        .unwrap();
+    let national = table.split("IT-BPM industry revenue, whole country (USD)").nth(1).unwrap();
     assert!(national.split("</tr>").next().unwrap().contains("scope-national"));
     assert_accessible_charts(&r.body, 4);
 }
@@ -245,23 +147,10 @@ async fn compare_shows_the_latest_figure_of_each_key_metric_per_city() {
 #[tokio::test]
 async fn compare_takes_chosen_metrics_and_keeps_the_form_state() {
     let s = TestServer::start().await;
-    let r = s
-        .get("/compare?city=dalian&city=berlin&metric=population&metric=it_companies")
-        .await;
+    let r = s.get("/compare?city=dalian&city=berlin&metric=population&metric=it_companies").await;
     assert_eq!(r.status, 200);
-    let table = r
-        .body
-        .split("<table class=\"data compare-table\">")
-        .nth(1)
-        .unwrap()
-        .split("</table>")
-        .next()
-        .unwrap();
-    assert_eq!(
-        table.matches("<th scope=\"row\">").count(),
-        2,
-        "one row per chosen metric"
-    );
+    let table = r.body.split("<table class=\"data compare-table\">").nth(1).unwrap().split("</table>").next().unwrap();
+    assert_eq!(table.matches("<th scope=\"row\">").count(), 2, "one row per chosen metric");
     assert!(r.body.contains("name=\"metric\" value=\"population\" checked"));
     assert!(r.body.contains("name=\"city\" value=\"berlin\" checked"));
     assert!(!r.body.contains("name=\"city\" value=\"london\" checked"));
@@ -271,33 +160,15 @@ async fn compare_takes_chosen_metrics_and_keeps_the_form_state() {
 async fn compare_rejects_bad_choices_with_a_page_that_says_what_is_allowed() {
     let s = TestServer::start().await;
     let nine = (0..9).map(|i| {
-        format!(
-            "city={}",
-            [
-                "dalian",
-                "bangalore",
-                "metro-manila",
-                "silicon-valley",
-                "london",
-                "berlin"
-            ][i % 6]
-        )
+        format!("city={}", ["dalian", "bangalore", "metro-manila", "silicon-valley", "london", "berlin"][i % 6])
     });
     let _ = nine;
     for (path, param, allowed) in [
         ("/compare?city=dalian", "city", "<code>bangalore</code>"),
         ("/compare?city=dalian&city=dalian", "city", "<code>london</code>"),
         ("/compare?city=dalian&city=atlantis", "city", "<code>berlin</code>"),
-        (
-            "/compare?city=dalian&city=berlin&metric=gdp",
-            "metric",
-            "<code>it_revenue_usd</code>",
-        ),
-        (
-            "/compare?city=dalian&city=berlin&scale=cubic",
-            "scale",
-            "<code>log</code>",
-        ),
+        ("/compare?city=dalian&city=berlin&metric=gdp", "metric", "<code>it_revenue_usd</code>"),
+        ("/compare?city=dalian&city=berlin&scale=cubic", "scale", "<code>log</code>"),
     ] {
         let r = s.get(path).await;
         assert_eq!(r.status, 400, "{path}");
@@ -327,9 +198,7 @@ async fn compare_takes_at_most_eight_cities() {
 #[tokio::test]
 async fn the_exported_comparison_is_one_self_contained_file() {
     let s = TestServer::start().await;
-    let r = s
-        .get("/compare/export?city=dalian&city=bangalore&city=metro-manila&city=silicon-valley")
-        .await;
+    let r = s.get("/compare/export?city=dalian&city=bangalore&city=metro-manila&city=silicon-valley").await;
     assert_eq!(r.status, 200);
     assert_eq!(
         r.header("content-disposition"),
@@ -340,44 +209,23 @@ async fn the_exported_comparison_is_one_self_contained_file() {
     assert!(html.starts_with("<!doctype html>"));
     // Nothing is loaded from anywhere: no scripts, stylesheets, images, frames, fonts, url().
     let lower = html.to_lowercase();
-    for forbidden in [
-        "<script",
-        "<link",
-        "<img",
-        "<iframe",
-        "<object",
-        "<embed",
-        "src=",
-        "url(",
-        "@import",
-        "@font-face",
-    ] {
+    for forbidden in
+        ["<script", "<link", "<img", "<iframe", "<object", "<embed", "src=", "url(", "@import", "@font-face"]
+    {
         assert!(!lower.contains(forbidden), "the export contains {forbidden}");
     }
     // Links only go to the web (sources) or within the file.
     for href in html.split("href=\"").skip(1).map(|h| h.split('"').next().unwrap()) {
-        assert!(
-            href.starts_with("http://") || href.starts_with("https://") || href.starts_with('#'),
-            "{href}"
-        );
+        assert!(href.starts_with("http://") || href.starts_with("https://") || href.starts_with('#'), "{href}");
         if let Some(anchor) = href.strip_prefix('#') {
-            assert!(
-                html.contains(&format!("id=\"{anchor}\"")),
-                "link to a missing #{anchor}"
-            );
+            assert!(html.contains(&format!("id=\"{anchor}\"")), "link to a missing #{anchor}");
         }
     }
     assert!(html.contains("<style>"), "styles are inline");
     assert_accessible_charts_in_export(html);
     assert!(html.contains("Exported 20"), "says when it was exported");
-    assert!(
-        html.contains("/compare?city=dalian&#38;city=bangalore"),
-        "and the address it came from"
-    );
-    assert!(
-        html.contains("id=\"source-intheblack-dalian\""),
-        "every cited source is listed"
-    );
+    assert!(html.contains("/compare?city=dalian&#38;city=bangalore"), "and the address it came from");
+    assert!(html.contains("id=\"source-intheblack-dalian\""), "every cited source is listed");
     assert!(html.contains("https://www.intheblack.com/articles/2014/09/11/"));
 }
 
@@ -400,29 +248,14 @@ async fn the_comparison_as_csv_is_long_form_and_spreadsheet_safe() {
     let r = s.get("/compare.csv?city=dalian&city=bangalore").await;
     assert_eq!(r.status, 200);
     assert!(r.header("content-type").starts_with("text/csv"));
-    assert!(
-        r.header("content-disposition")
-            .contains("clusterscope-dalian-bangalore.csv")
-    );
+    assert!(r.header("content-disposition").contains("clusterscope-dalian-bangalore.csv"));
     let mut lines = r.body.split("\r\n");
     let header = lines.next().unwrap();
-    assert!(
-        header.starts_with("city,metric,year,value,unit,scope,source_title,source_url"),
-        "{header}"
-    );
+    assert!(header.starts_with("city,metric,year,value,unit,scope,source_title,source_url"), "{header}");
     let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
-    assert!(
-        rows.iter()
-            .any(|l| l.starts_with("dalian,it_revenue_usd,2013,21700000000,USD,city,"))
-    );
-    assert!(
-        rows.iter()
-            .any(|l| l.starts_with("bangalore,tholons_rank,2015,1,rank,city,"))
-    );
-    let evil = rows
-        .iter()
-        .find(|l| l.starts_with("dalian,it_companies,2030,"))
-        .unwrap();
+    assert!(rows.iter().any(|l| l.starts_with("dalian,it_revenue_usd,2013,21700000000,USD,city,")));
+    assert!(rows.iter().any(|l| l.starts_with("bangalore,tholons_rank,2015,1,rank,city,")));
+    let evil = rows.iter().find(|l| l.starts_with("dalian,it_companies,2030,")).unwrap();
     assert!(evil.contains(",\"'=HYPERLINK("), "formula neutralised: {evil}");
     // Parsed back, every row has as many cells as the header.
     let mut reader = csv::Reader::from_reader(r.body.as_bytes());
@@ -440,23 +273,12 @@ async fn the_comparison_as_json_carries_figures_and_their_sources() {
     assert_eq!(v["cities"][0]["slug"], "dalian");
     let figures = v["figures"].as_array().unwrap();
     assert!(!figures.is_empty());
-    let sources: Vec<&str> = v["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
+    let sources: Vec<&str> = v["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
     for f in figures {
-        assert!(
-            sources.contains(&f["source"].as_str().unwrap()),
-            "every figure's source is included"
-        );
+        assert!(sources.contains(&f["source"].as_str().unwrap()), "every figure's source is included");
         assert!(f["year"].is_i64() && f["value"].is_f64() && f["scope"].is_string());
     }
-    let national = figures
-        .iter()
-        .find(|f| f["metric"] == "it_revenue_usd_national")
-        .unwrap();
+    let national = figures.iter().find(|f| f["metric"] == "it_revenue_usd_national").unwrap();
     assert_eq!(national["scope"], "national");
 }
 
@@ -488,17 +310,8 @@ async fn machine_readable_errors_are_json() {
 async fn city_lists_and_profiles_have_json_and_csv_twins() {
     let s = TestServer::start().await;
     let v: serde_json::Value = serde_json::from_str(&s.get("/cities.json?sector=bpo").await.body).unwrap();
-    let slugs: Vec<&str> = v["cities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["slug"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        slugs,
-        ["bangalore", "dalian", "metro-manila"],
-        "the same filter as the page"
-    );
+    let slugs: Vec<&str> = v["cities"].as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs, ["bangalore", "dalian", "metro-manila"], "the same filter as the page");
     assert_eq!(v["count"], 3);
 
     let csv = s.get("/cities.csv?country=Germany").await;
@@ -511,25 +324,11 @@ async fn city_lists_and_profiles_have_json_and_csv_twins() {
     assert_eq!(v["population"], 7450785);
     let figures = v["figures"].as_array().unwrap();
     assert!(figures.len() > 50);
-    let ids: Vec<&str> = v["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = v["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert!(figures.iter().all(|f| ids.contains(&f["source"].as_str().unwrap())));
-    assert!(
-        v["parks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|p| p["slug"] == "dalian-software-park")
-    );
+    assert!(v["parks"].as_array().unwrap().iter().any(|p| p["slug"] == "dalian-software-park"));
 
     let csv = s.get("/cities/dalian.csv").await;
-    assert!(
-        csv.body
-            .starts_with("city,metric,year,value,unit,scope,source_title,source_url")
-    );
+    assert!(csv.body.starts_with("city,metric,year,value,unit,scope,source_title,source_url"));
     assert!(csv.body.contains("dalian,it_revenue_rmb,2013,135000000000,RMB,city,"));
 }

@@ -8,10 +8,7 @@ use common::{dataset, empty_db, import_folder, loaded_db, snapshot};
 use sqlx::SqlitePool;
 
 async fn count(pool: &SqlitePool, table: &str) -> i64 {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
-        .fetch_one(pool)
-        .await
-        .unwrap()
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}"))).fetch_one(pool).await.unwrap()
 }
 
 #[tokio::test]
@@ -37,11 +34,7 @@ async fn the_bundled_dataset_loads_completely() {
     .fetch_all(&pool)
     .await
     .unwrap();
-    assert_eq!(
-        dalian_sources,
-        ["intheblack-dalian", "capecodtimes-2007"],
-        "multi-source ids keep their order"
-    );
+    assert_eq!(dalian_sources, ["intheblack-dalian", "capecodtimes-2007"], "multi-source ids keep their order");
 }
 
 #[tokio::test]
@@ -64,10 +57,7 @@ async fn importing_the_bundled_folder_again_changes_nothing() {
 async fn an_import_upserts_by_key_and_bumps_the_data_version() {
     let (_dir, pool) = loaded_db().await;
     let folder = dataset(&[
-        (
-            "cities.csv",
-            "slug,name,country,source_id\nhyderabad,Hyderabad,India,sco-wiki-bangalore\n",
-        ),
+        ("cities.csv", "slug,name,country,source_id\nhyderabad,Hyderabad,India,sco-wiki-bangalore\n"),
         (
             "metrics.csv",
             "city_slug,metric,year,value,unit,source_id,quote\n\
@@ -79,11 +69,7 @@ async fn an_import_upserts_by_key_and_bumps_the_data_version() {
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     let metrics = report.files.iter().find(|f| f.file == "metrics.csv").unwrap();
     assert_eq!((metrics.new, metrics.changed, metrics.unchanged), (1, 1, 0));
-    assert!(
-        metrics
-            .changed_keys
-            .contains(&"dalian/it_revenue_usd/2013/intheblack-dalian".to_string())
-    );
+    assert!(metrics.changed_keys.contains(&"dalian/it_revenue_usd/2013/intheblack-dalian".to_string()));
     assert_eq!(report.data_version, 2);
     let quote: String = sqlx::query_scalar(
         "SELECT quote FROM metrics m JOIN cities c ON c.id = m.city_id
@@ -106,10 +92,7 @@ async fn assert_rejected(files: &[(&str, &str)], expected: &[&str]) {
     let lines: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
     assert!(!report.applied, "a dataset with problems must not be applied");
     for e in expected {
-        assert!(
-            lines.iter().any(|l| l.starts_with(e)),
-            "expected a problem starting with {e:?}, got {lines:#?}"
-        );
+        assert!(lines.iter().any(|l| l.starts_with(e)), "expected a problem starting with {e:?}, got {lines:#?}");
     }
     assert_eq!(lines.len(), expected.len(), "exactly the expected problems: {lines:#?}");
     assert_eq!(snapshot(&pool).await, before, "a failed import must change nothing");
@@ -124,15 +107,9 @@ async fn unknown_and_missing_columns_are_rejected() {
         &[
             ("sources.csv", GOOD_SOURCE),
             ("cities.csv", "slug,name,country,source_id,mayor\nx,X,Y,new-source,Z\n"),
-            (
-                "metrics.csv",
-                "city_slug,metric,year,value,unit,quote\ndalian,population,2020,1,persons,q\n",
-            ),
+            ("metrics.csv", "city_slug,metric,year,value,unit,quote\ndalian,population,2020,1,persons,q\n"),
         ],
-        &[
-            "cities.csv:1: mayor: unknown column",
-            "metrics.csv:1: source_id: required column is missing",
-        ],
+        &["cities.csv:1: mayor: unknown column", "metrics.csv:1: source_id: required column is missing"],
     )
     .await;
 }
@@ -174,12 +151,7 @@ async fn values_that_are_not_finite_numbers_are_rejected() {
              dalian,population,2003,1e400,persons,intheblack-dalian,q\n\
              dalian,population,2004,10^308,persons,intheblack-dalian,q\n",
         )],
-        &[
-            "metrics.csv:2: value:",
-            "metrics.csv:3: value:",
-            "metrics.csv:4: value:",
-            "metrics.csv:5: value:",
-        ],
+        &["metrics.csv:2: value:", "metrics.csv:3: value:", "metrics.csv:4: value:", "metrics.csv:5: value:"],
     )
     .await;
 }
@@ -214,10 +186,7 @@ async fn unknown_references_are_rejected() {
 async fn unknown_sectors_and_metrics_are_rejected() {
     assert_rejected(
         &[
-            (
-                "sectors.csv",
-                "city_slug,sector,evidence_source_id,quote\ndalian,blockchain,intheblack-dalian,q\n",
-            ),
+            ("sectors.csv", "city_slug,sector,evidence_source_id,quote\ndalian,blockchain,intheblack-dalian,q\n"),
             (
                 "companies.csv",
                 "slug,name,city_slug,sector,source_id,quote\nnew-co,Co,dalian,mining,intheblack-dalian,q\n",
@@ -251,10 +220,7 @@ async fn duplicate_keys_within_the_import_are_rejected() {
                  dalian,population,2020,2,persons,intheblack-dalian,q2\n",
             ),
         ],
-        &[
-            "cities.csv:3: slug: duplicate key \"new-city\"",
-            "metrics.csv:3: year: duplicate key",
-        ],
+        &["cities.csv:3: slug: duplicate key \"new-city\"", "metrics.csv:3: year: duplicate key"],
     )
     .await;
 }
@@ -302,10 +268,7 @@ async fn source_addresses_must_be_web_links() {
 #[tokio::test]
 async fn ragged_rows_and_misspelt_files_are_reported() {
     assert_rejected(
-        &[
-            ("citties.csv", "slug\n"),
-            ("cities.csv", "slug,name,country,source_id\nx,X,Y\n"),
-        ],
+        &[("citties.csv", "slug\n"), ("cities.csv", "slug,name,country,source_id\nx,X,Y\n")],
         &[
             "citties.csv:1: (file): not a file of the dataset format",
             "cities.csv:2: (row): has 3 fields but the header has 4",
@@ -348,14 +311,8 @@ async fn a_folder_may_define_new_metrics_and_rows_that_use_them() {
 #[tokio::test]
 async fn metric_definitions_are_checked_too() {
     assert_rejected(
-        &[(
-            "metric_definitions.csv",
-            "metric,label,unit,family,scope,higher_is_better\nm1,M,count,f,planet,maybe\n",
-        )],
-        &[
-            "metric_definitions.csv:2: scope:",
-            "metric_definitions.csv:2: higher_is_better:",
-        ],
+        &[("metric_definitions.csv", "metric,label,unit,family,scope,higher_is_better\nm1,M,count,f,planet,maybe\n")],
+        &["metric_definitions.csv:2: scope:", "metric_definitions.csv:2: higher_is_better:"],
     )
     .await;
 }

@@ -19,10 +19,7 @@ async fn filtering_by_bpo_lists_dalian_bangalore_and_manila_not_berlin() {
     assert_eq!(r.status, 200);
     assert_eq!(card_names(&r.body), ["Bangalore (Bengaluru)", "Dalian", "Metro Manila"]);
     assert!(!r.body.contains("/cities/berlin\""));
-    assert!(
-        r.body
-            .contains("<strong>3</strong> of 6 cities match: known for Business process outsourcing.")
-    );
+    assert!(r.body.contains("<strong>3</strong> of 6 cities match: known for Business process outsourcing."));
     // The form keeps the choice: the BPO box is ticked, the others are not.
     assert!(r.body.contains("name=\"sector\" value=\"bpo\" checked"));
     assert!(r.body.contains("name=\"sector\" value=\"ito\">"));
@@ -32,10 +29,7 @@ async fn filtering_by_bpo_lists_dalian_bangalore_and_manila_not_berlin() {
 async fn repeated_sectors_mean_any_of_them() {
     let s = TestServer::start().await;
     let r = s.get("/cities?sector=fintech&sector=semiconductors").await;
-    assert_eq!(
-        card_names(&r.body),
-        ["Bangalore (Bengaluru)", "London", "Silicon Valley"]
-    );
+    assert_eq!(card_names(&r.body), ["Bangalore (Bengaluru)", "London", "Silicon Valley"]);
     assert!(r.body.contains("name=\"sector\" value=\"fintech\" checked"));
     assert!(r.body.contains("name=\"sector\" value=\"semiconductors\" checked"));
 }
@@ -47,10 +41,7 @@ async fn the_country_narrows_the_sector_filter_and_the_counts() {
     assert_eq!(card_names(&r.body), ["Berlin"]);
     assert!(r.body.contains("<option value=\"Germany\" selected>"));
     // Sector counts are counted within the chosen country.
-    assert!(
-        r.body.contains("Internet <span class=\"count\">(1)</span>"),
-        "counts follow the country"
-    );
+    assert!(r.body.contains("Internet <span class=\"count\">(1)</span>"), "counts follow the country");
 }
 
 #[tokio::test]
@@ -68,32 +59,15 @@ async fn city_cards_show_sectors_and_latest_key_figures_with_year_and_source() {
     let s = TestServer::start().await;
     let r = s.get("/cities").await;
     assert_eq!(card_names(&r.body).len(), 6);
-    let dalian = r
-        .body
-        .split("/cities/dalian\"")
-        .nth(1)
-        .unwrap()
-        .split("</li>\n  <li class=\"card\">")
-        .next()
-        .unwrap();
+    let dalian = r.body.split("/cities/dalian\"").nth(1).unwrap().split("</li>\n  <li class=\"card\">").next().unwrap();
     assert!(dalian.contains("Business process outsourcing"));
     // Latest Tholons rank for Dalian is the 2015 edition's 14th place, with its source.
     let tholons = dalian.split("Tholons outsourcing rank").nth(1).unwrap();
-    assert!(
-        tholons.contains("<data value=\"14\">14th</data> <span class=\"year\">(2015)</span>"),
-        "{tholons}"
-    );
+    assert!(tholons.contains("<data value=\"14\">14th</data> <span class=\"year\">(2015)</span>"), "{tholons}");
     assert!(tholons.contains("href=\"/sources/"));
     // A figure the data lacks is shown as missing.
     let london = r.body.split("/cities/london\"").nth(1).unwrap();
-    assert!(
-        london
-            .split("Tholons outsourcing rank")
-            .nth(1)
-            .unwrap()
-            .trim_start()
-            .contains("not in the data")
-    );
+    assert!(london.split("Tholons outsourcing rank").nth(1).unwrap().trim_start().contains("not in the data"));
 }
 
 #[tokio::test]
@@ -124,24 +98,14 @@ async fn malformed_queries_are_400s_that_say_what_is_wrong() {
     ] {
         let r = s.get(path).await;
         assert_eq!(r.status, 400, "{path}");
-        assert!(
-            r.body.contains(&format!("parameter <code>{param}</code>")),
-            "{path}: {}",
-            r.body
-        );
+        assert!(r.body.contains(&format!("parameter <code>{param}</code>")), "{path}: {}", r.body);
     }
 }
 
 #[tokio::test]
 async fn unknown_things_are_404_pages() {
     let s = TestServer::start().await;
-    for path in [
-        "/cities/atlantis",
-        "/parks/nowhere",
-        "/sources/nothing",
-        "/no/such/page",
-        "/cities/Dalian",
-    ] {
+    for path in ["/cities/atlantis", "/parks/nowhere", "/sources/nothing", "/no/such/page", "/cities/Dalian"] {
         let r = s.get(path).await;
         assert_eq!(r.status, 404, "{path}");
         assert!(r.body.contains("<h1>Not found</h1>"), "{path}");
@@ -157,52 +121,29 @@ async fn the_city_profile_shows_every_part() {
     let b = &r.body;
     assert!(b.contains("<title>Dalian · Clusterscope</title>"));
     assert!(b.contains("Port city at the tip of the Liaodong Peninsula"), "summary");
-    assert!(
-        b.contains("<data value=\"7450785\">7,450,785</data> <span class=\"year\">(2020)</span>"),
-        "population"
-    );
+    assert!(b.contains("<data value=\"7450785\">7,450,785</data> <span class=\"year\">(2020)</span>"), "population");
     assert!(b.contains("Area counted: sub-provincial city"), "population scope");
     assert!(b.contains("<h3>IT industry revenue (RMB)</h3>"), "a family table");
     assert!(b.contains("RMB 135 bn"), "the 2013 revenue");
     // Conflicting sources for 2010 revenue are all listed.
-    let usd = b
-        .split("<h3>IT industry revenue (USD)</h3>")
-        .nth(1)
-        .unwrap()
-        .split("</table>")
-        .next()
-        .unwrap();
+    let usd = b.split("<h3>IT industry revenue (USD)</h3>").nth(1).unwrap().split("</table>").next().unwrap();
     for v in ["US$8 bn", "US$8.65 bn", "US$8.1 bn"] {
         assert!(usd.contains(v), "{v}");
     }
     assert!(b.contains("href=\"/parks/dalian-software-park\""), "parks");
     assert!(b.contains("Neusoft"), "companies");
-    assert!(
-        b.contains("Dalian has grown into one of China’s strongest IT outsourcing (ITO) hubs"),
-        "sector evidence"
-    );
+    assert!(b.contains("Dalian has grown into one of China’s strongest IT outsourcing (ITO) hubs"), "sector evidence");
 }
 
 #[tokio::test]
 async fn figures_of_a_wider_scope_are_labelled() {
     let s = TestServer::start().await;
     let r = s.get("/cities/metro-manila").await;
-    let table = r
-        .body
-        .split("<h3>IT-BPM industry revenue, whole country (USD)</h3>")
-        .nth(1);
-    let table = table.unwrap_or_else(|| {
-        r.body
-            .split("IT-BPM industry revenue, whole country (USD)")
-            .nth(1)
-            .unwrap()
-    });
+    let table = r.body.split("<h3>IT-BPM industry revenue, whole country (USD)</h3>").nth(1);
+    let table = table.unwrap_or_else(|| r.body.split("IT-BPM industry revenue, whole country (USD)").nth(1).unwrap());
     assert!(table.contains("<span class=\"scope scope-national\">whole country</span>"));
     let r = s.get("/cities/bangalore").await;
-    assert!(
-        r.body.contains("This table mixes scopes"),
-        "city and state exports share a table, with a warning"
-    );
+    assert!(r.body.contains("This table mixes scopes"), "city and state exports share a table, with a warning");
     assert!(r.body.contains("<span class=\"scope scope-state\">whole state</span>"));
 }
 
@@ -236,11 +177,7 @@ async fn every_figure_on_every_page_links_to_its_source_and_quote() {
             let until_next = after.split("<data value=").next().unwrap();
             let cited = until_next.contains("<details class=\"cite\">") && until_next.contains("href=\"/sources/");
             let on_source_page = path.starts_with("/sources/") && own.contains("<blockquote>");
-            assert!(
-                cited || on_source_page,
-                "{path}: figure {i} has no source:\n{}",
-                &after[..after.len().min(300)]
-            );
+            assert!(cited || on_source_page, "{path}: figure {i} has no source:\n{}", &after[..after.len().min(300)]);
         }
         // Rows of park and company tables cite their sources too.
         for row in r.body.split("<tr id=\"company-").skip(1) {
@@ -282,8 +219,7 @@ async fn sources_list_every_source_and_what_cites_it() {
     assert_eq!(r.body.matches("<th scope=\"row\"><a href=\"/sources/").count(), 134);
     let r = s.get("/sources/intheblack-dalian").await;
     assert!(
-        r.body
-            .contains("<h1>Why China&#39;s north-east is home to a booming IT industry</h1>"),
+        r.body.contains("<h1>Why China&#39;s north-east is home to a booming IT industry</h1>"),
         "{}",
         &r.body[..2000]
     );
@@ -300,10 +236,7 @@ async fn health_and_security_headers() {
     assert_eq!((r.status, r.body.as_str()), (200, "ok"));
     let r = s.get("/cities").await;
     let csp = r.header("content-security-policy");
-    assert!(
-        csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
-        "{csp}"
-    );
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(r.header("x-content-type-options"), "nosniff");
     assert!(!r.body.contains("style="), "no inline styles, so the CSP holds");
@@ -314,14 +247,7 @@ async fn health_and_security_headers() {
 async fn the_stylesheet_is_served_under_a_hashed_address() {
     let s = TestServer::start().await;
     let page = s.get("/").await;
-    let href = page
-        .body
-        .split("<link rel=\"stylesheet\" href=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
+    let href = page.body.split("<link rel=\"stylesheet\" href=\"").nth(1).unwrap().split('"').next().unwrap();
     assert!(href.starts_with("/static/css/app.") && href.ends_with(".css"), "{href}");
     let css = s.get(href).await;
     assert_eq!(css.status, 200);

@@ -86,10 +86,7 @@ pub fn bar_chart(
     groups: &[BarGroupInput],
     log: bool,
 ) -> Option<BarChart> {
-    let values: Vec<f64> = groups
-        .iter()
-        .flat_map(|g| g.values.iter().flatten().map(|v| v.value))
-        .collect();
+    let values: Vec<f64> = groups.iter().flat_map(|g| g.values.iter().flatten().map(|v| v.value)).collect();
     let (min, max) = super::scale::extent(values.iter().copied())?;
     let mut notes = Vec::new();
     let mut log = log;
@@ -98,21 +95,14 @@ pub fn bar_chart(
         notes.push("A log scale needs positive values and some are zero or negative, so the scale is linear.".into());
     }
     let tick_values = if log {
-        log_ticks(min, max)
-            .map(|t| t.values)
-            .unwrap_or_else(|_| nice_ticks(0.0, max, 5).values)
+        log_ticks(min, max).map(|t| t.values).unwrap_or_else(|_| nice_ticks(0.0, max, 5).values)
     } else {
         nice_ticks(min.min(0.0), max, 5).values
     };
     let labels: Vec<String> = tick_values.iter().map(|v| format::compact(*v, unit)).collect();
     let left = (widest(&labels) + 10.0).max(36.0);
     // Room above the tallest bar for its value label.
-    let plot = Rect {
-        x: r(left),
-        y: 34.0,
-        w: r(WIDTH - left - 12.0),
-        h: HEIGHT - 34.0 - BOTTOM,
-    };
+    let plot = Rect { x: r(left), y: 34.0, w: r(WIDTH - left - 12.0), h: HEIGHT - 34.0 - BOTTOM };
     let (lo, hi) = (tick_values[0], *tick_values.last()?);
     let y = if log {
         Scale::Log(LogScale::new((lo, hi), (plot.bottom(), plot.y)).ok()?)
@@ -137,11 +127,8 @@ pub fn bar_chart(
                     match g.values.get(si).and_then(|v| v.as_ref()) {
                         Some(v) => {
                             let top = y.map(v.value);
-                            let (y0, h) = if top <= baseline {
-                                (top, baseline - top)
-                            } else {
-                                (baseline, top - baseline)
-                            };
+                            let (y0, h) =
+                                if top <= baseline { (top, baseline - top) } else { (baseline, top - baseline) };
                             let value_text = format::compact(v.value, unit);
                             let year_text = v.year.to_string();
                             BarView {
@@ -195,14 +182,7 @@ pub fn bar_chart(
     } else if series.iter().all(|s| s.wide_scope) {
         notes.push("These are figures for a whole state or country, not for the city.".into());
     }
-    let y_ticks = tick_values
-        .iter()
-        .zip(labels)
-        .map(|(v, label)| Tick {
-            pos: r(y.map(*v)),
-            label,
-        })
-        .collect();
+    let y_ticks = tick_values.iter().zip(labels).map(|(v, label)| Tick { pos: r(y.map(*v)), label }).collect();
     Some(BarChart {
         id: id.into(),
         title: title.into(),
@@ -212,11 +192,7 @@ pub fn bar_chart(
         height: HEIGHT,
         plot,
         y_ticks,
-        y_label: if log {
-            format!("{unit}, log scale")
-        } else {
-            unit.to_string()
-        },
+        y_label: if log { format!("{unit}, log scale") } else { unit.to_string() },
         groups: group_views,
         log,
     })
@@ -238,11 +214,7 @@ fn describe(
                 .zip(&g.values)
                 .filter_map(|(s, v)| v.as_ref().map(|v| (s, v)))
                 .map(|(s, v)| {
-                    let name = if series.len() > 1 {
-                        format!("{} ", s.name)
-                    } else {
-                        String::new()
-                    };
+                    let name = if series.len() > 1 { format!("{} ", s.name) } else { String::new() };
                     format!("{name}{} in {}", format::figure(v.value, unit), v.year)
                 })
                 .collect();
@@ -272,22 +244,13 @@ mod tests {
             colour,
             values: values
                 .iter()
-                .map(|v| {
-                    v.map(|(value, year)| BarValue {
-                        value,
-                        year,
-                        source: "S".into(),
-                    })
-                })
+                .map(|v| v.map(|(value, year)| BarValue { value, year, source: "S".into() }))
                 .collect(),
         }
     }
 
     fn one_series() -> Vec<BarSeries> {
-        vec![BarSeries {
-            name: "IT companies".into(),
-            wide_scope: false,
-        }]
+        vec![BarSeries { name: "IT companies".into(), wide_scope: false }]
     }
 
     #[test]
@@ -297,10 +260,7 @@ mod tests {
             "T",
             "count",
             &one_series(),
-            &[
-                group("A", 0, &[Some((100.0, 2010))]),
-                group("B", 1, &[Some((300.0, 2012))]),
-            ],
+            &[group("A", 0, &[Some((100.0, 2010))]), group("B", 1, &[Some((300.0, 2012))])],
             false,
         )
         .unwrap();
@@ -329,57 +289,28 @@ mod tests {
     #[test]
     fn mixed_scopes_are_said_on_the_chart() {
         let series = vec![
-            BarSeries {
-                name: "IT employees".into(),
-                wide_scope: false,
-            },
-            BarSeries {
-                name: "IT employees, whole state".into(),
-                wide_scope: true,
-            },
+            BarSeries { name: "IT employees".into(), wide_scope: false },
+            BarSeries { name: "IT employees, whole state".into(), wide_scope: true },
         ];
-        let c = bar_chart(
-            "t",
-            "T",
-            "persons",
-            &series,
-            &[group("A", 0, &[Some((1.0, 2000)), Some((2.0, 2001))])],
-            false,
-        )
-        .unwrap();
+        let c =
+            bar_chart("t", "T", "persons", &series, &[group("A", 0, &[Some((1.0, 2000)), Some((2.0, 2001))])], false)
+                .unwrap();
         assert!(c.notes.iter().any(|n| n.contains("dashed outline")));
         assert!(c.groups[0].bars[1].class.contains("wide"));
     }
 
     #[test]
     fn bars_never_overlap() {
-        let series = vec![
-            BarSeries {
-                name: "a".into(),
-                wide_scope: false,
-            },
-            BarSeries {
-                name: "b".into(),
-                wide_scope: true,
-            },
-        ];
+        let series =
+            vec![BarSeries { name: "a".into(), wide_scope: false }, BarSeries { name: "b".into(), wide_scope: true }];
         let groups: Vec<BarGroupInput> = (0..8)
-            .map(|i| {
-                group(
-                    &format!("City {i}"),
-                    i,
-                    &[Some((i as f64 + 1.0, 2000)), Some((2.0, 2001))],
-                )
-            })
+            .map(|i| group(&format!("City {i}"), i, &[Some((i as f64 + 1.0, 2000)), Some((2.0, 2001))]))
             .collect();
         let c = bar_chart("t", "T", "count", &series, &groups, false).unwrap();
         let bars: Vec<&BarView> = c.groups.iter().flat_map(|g| &g.bars).collect();
         for pair in bars.windows(2) {
             assert!(pair[0].x + pair[0].w <= pair[1].x + 0.2);
         }
-        assert!(
-            bars.iter()
-                .all(|b| b.x >= c.plot.x - 0.1 && b.x + b.w <= c.plot.right() + 0.1)
-        );
+        assert!(bars.iter().all(|b| b.x >= c.plot.x - 0.1 && b.x + b.w <= c.plot.right() + 0.1));
     }
 }

@@ -58,17 +58,9 @@ pub fn hbar_chart(id: &str, title: &str, unit: &str, rows: &[HBarInput]) -> Opti
     let ticks = nice_ticks(0.0, max, 4).values;
     let widest_label = rows.iter().map(|r| text_width(&r.label, FONT)).fold(0.0, f64::max);
     let left = (widest_label + 12.0).min(WIDTH * 0.42);
-    let widest_value = rows
-        .iter()
-        .map(|r| text_width(&format::compact(r.value, unit), FONT))
-        .fold(0.0, f64::max);
+    let widest_value = rows.iter().map(|r| text_width(&format::compact(r.value, unit), FONT)).fold(0.0, f64::max);
     let height = TOP + ROW * rows.len() as f64 + BOTTOM;
-    let plot = Rect {
-        x: r(left),
-        y: TOP,
-        w: r(WIDTH - left - widest_value - 14.0),
-        h: ROW * rows.len() as f64,
-    };
+    let plot = Rect { x: r(left), y: TOP, w: r(WIDTH - left - widest_value - 14.0), h: ROW * rows.len() as f64 };
     let x = LinearScale::new((ticks[0], *ticks.last()?), (plot.x, plot.right()));
     let views = rows
         .iter()
@@ -90,24 +82,12 @@ pub fn hbar_chart(id: &str, title: &str, unit: &str, rows: &[HBarInput]) -> Opti
             }
         })
         .collect();
-    let x_ticks = ticks
-        .iter()
-        .map(|v| Tick {
-            pos: r(x.map(*v)),
-            label: format::compact(*v, unit),
-        })
-        .collect();
-    let parts: Vec<String> = rows
-        .iter()
-        .map(|r| format!("{} {}", r.label, format::figure(r.value, unit)))
-        .collect();
+    let x_ticks = ticks.iter().map(|v| Tick { pos: r(x.map(*v)), label: format::compact(*v, unit) }).collect();
+    let parts: Vec<String> = rows.iter().map(|r| format!("{} {}", r.label, format::figure(r.value, unit))).collect();
     Some(HBarChart {
         id: id.into(),
         title: title.into(),
-        desc: format!(
-            "Horizontal bar chart ranking {title}, largest first: {}.",
-            and_list(&parts)
-        ),
+        desc: format!("Horizontal bar chart ranking {title}, largest first: {}.", and_list(&parts)),
         width: WIDTH,
         height,
         plot,
@@ -121,31 +101,18 @@ mod tests {
     use super::*;
 
     fn row(label: &str, value: f64) -> HBarInput {
-        HBarInput {
-            label: label.into(),
-            colour: 0,
-            value,
-            detail: "d".into(),
-        }
+        HBarInput { label: label.into(), colour: 0, value, detail: "d".into() }
     }
 
     #[test]
     fn rows_are_ranked_largest_first_and_fit() {
-        let c = hbar_chart(
-            "t",
-            "companies",
-            "count",
-            &[row("Small", 10.0), row("Big", 650.0), row("Mid", 200.0)],
-        )
-        .unwrap();
+        let c =
+            hbar_chart("t", "companies", "count", &[row("Small", 10.0), row("Big", 650.0), row("Mid", 200.0)]).unwrap();
         let labels: Vec<&str> = c.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["Big", "Mid", "Small"]);
         assert!(c.rows[0].w > c.rows[1].w && c.rows[1].w > c.rows[2].w);
         for v in &c.rows {
-            assert!(
-                v.value_x + text_width(&v.value_label, FONT) <= WIDTH + 0.5,
-                "value label inside the chart"
-            );
+            assert!(v.value_x + text_width(&v.value_label, FONT) <= WIDTH + 0.5, "value label inside the chart");
         }
     }
 

@@ -45,10 +45,7 @@ pub fn r(v: f64) -> f64 {
 
 /// The widest of some labels, for margins.
 pub fn widest(labels: impl IntoIterator<Item = impl AsRef<str>>) -> f64 {
-    labels
-        .into_iter()
-        .map(|l| text_width(l.as_ref(), FONT))
-        .fold(0.0, f64::max)
+    labels.into_iter().map(|l| text_width(l.as_ref(), FONT)).fold(0.0, f64::max)
 }
 
 /// Where a series' figures come from, as the chart must say when scopes differ.

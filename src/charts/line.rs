@@ -76,11 +76,8 @@ pub const HEIGHT: f64 = 300.0;
 
 /// Lays out a line chart; `None` when no series has a figure.
 pub fn line_chart(id: &str, title: &str, unit: &str, axis: YAxis, inputs: &[LineInput]) -> Option<LineChart> {
-    let values: Vec<f64> = inputs
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.value))
-        .filter(|v| v.is_finite())
-        .collect();
+    let values: Vec<f64> =
+        inputs.iter().flat_map(|s| s.points.iter().map(|p| p.value)).filter(|v| v.is_finite()).collect();
     let years: Vec<i64> = inputs.iter().flat_map(|s| s.points.iter().map(|p| p.year)).collect();
     let (&first_year, &last_year) = (years.iter().min()?, years.iter().max()?);
     let (min, max) = super::scale::extent(values.iter().copied())?;
@@ -93,15 +90,9 @@ pub fn line_chart(id: &str, title: &str, unit: &str, axis: YAxis, inputs: &[Line
     }
     let tick_values: Vec<f64> = match axis {
         YAxis::Linear => nice_ticks(min.min(0.0), max, 5).values,
-        YAxis::Log => log_ticks(min, max)
-            .map(|t| t.values)
-            .unwrap_or_else(|_| nice_ticks(0.0, max, 5).values),
+        YAxis::Log => log_ticks(min, max).map(|t| t.values).unwrap_or_else(|_| nice_ticks(0.0, max, 5).values),
         YAxis::Rank => {
-            let mut t: Vec<f64> = nice_ticks(0.0, max.max(2.0), 5)
-                .values
-                .into_iter()
-                .filter(|v| *v >= 1.0)
-                .collect();
+            let mut t: Vec<f64> = nice_ticks(0.0, max.max(2.0), 5).values.into_iter().filter(|v| *v >= 1.0).collect();
             t.insert(0, 1.0);
             t.dedup();
             t
@@ -112,12 +103,7 @@ pub fn line_chart(id: &str, title: &str, unit: &str, axis: YAxis, inputs: &[Line
         _ => format::compact(v, unit),
     };
     let left = widest(tick_values.iter().map(|v| tick_label(*v))) + 10.0;
-    let plot = Rect {
-        x: r(left.max(36.0)),
-        y: 26.0,
-        w: r(WIDTH - left.max(36.0) - 16.0),
-        h: HEIGHT - 26.0 - 26.0,
-    };
+    let plot = Rect { x: r(left.max(36.0)), y: 26.0, w: r(WIDTH - left.max(36.0) - 16.0), h: HEIGHT - 26.0 - 26.0 };
 
     let (lo, hi) = (tick_values[0], *tick_values.last()?);
     let y_scale = match axis {
@@ -125,28 +111,15 @@ pub fn line_chart(id: &str, title: &str, unit: &str, axis: YAxis, inputs: &[Line
         YAxis::Rank => Scale::Linear(LinearScale::new((lo, hi), (plot.y, plot.bottom()))),
         YAxis::Linear => Scale::Linear(LinearScale::new((lo, hi), (plot.bottom(), plot.y))),
     };
-    let (x0, x1) = if first_year == last_year {
-        (first_year - 1, last_year + 1)
-    } else {
-        (first_year, last_year)
-    };
+    let (x0, x1) = if first_year == last_year { (first_year - 1, last_year + 1) } else { (first_year, last_year) };
     // Keep markers at the ends inside the plot.
     let x_scale = LinearScale::new((x0 as f64, x1 as f64), (plot.x + 8.0, plot.right() - 8.0));
     let max_x_ticks = (plot.w / (text_width("2000", FONT) + 14.0)).floor().max(2.0) as usize;
     let x_ticks = year_ticks(x0, x1, max_x_ticks)
         .into_iter()
-        .map(|y| Tick {
-            pos: r(x_scale.map(y as f64)),
-            label: y.to_string(),
-        })
+        .map(|y| Tick { pos: r(x_scale.map(y as f64)), label: y.to_string() })
         .collect();
-    let y_ticks = tick_values
-        .iter()
-        .map(|v| Tick {
-            pos: r(y_scale.map(*v)),
-            label: tick_label(*v),
-        })
-        .collect();
+    let y_ticks = tick_values.iter().map(|v| Tick { pos: r(y_scale.map(*v)), label: tick_label(*v) }).collect();
 
     let series: Vec<LineSeriesView> = inputs
         .iter()
@@ -161,11 +134,7 @@ pub fn line_chart(id: &str, title: &str, unit: &str, axis: YAxis, inputs: &[Line
                     continue; // a second source for the same year: a marker, not a line vertex
                 }
                 let command = if previous == Some(p.year - 1) { 'L' } else { 'M' };
-                path.push_str(&format!(
-                    "{command}{} {} ",
-                    r(x_scale.map(p.year as f64)),
-                    r(y_scale.map(p.value))
-                ));
+                path.push_str(&format!("{command}{} {} ", r(x_scale.map(p.year as f64)), r(y_scale.map(p.value))));
                 previous = Some(p.year);
             }
             LineSeriesView {
@@ -177,13 +146,7 @@ pub fn line_chart(id: &str, title: &str, unit: &str, axis: YAxis, inputs: &[Line
                     .map(|p| PointView {
                         x: r(x_scale.map(p.year as f64)),
                         y: r(y_scale.map(p.value)),
-                        title: format!(
-                            "{}, {}: {} ({})",
-                            s.name,
-                            p.year,
-                            format::figure(p.value, unit),
-                            p.source
-                        ),
+                        title: format!("{}, {}: {} ({})", s.name, p.year, format::figure(p.value, unit), p.source),
                     })
                     .collect(),
             }
@@ -262,27 +225,15 @@ mod tests {
             name: name.into(),
             colour,
             wide_scope: false,
-            points: points
-                .iter()
-                .map(|&(year, value)| LinePoint {
-                    year,
-                    value,
-                    source: "S".into(),
-                })
-                .collect(),
+            points: points.iter().map(|&(year, value)| LinePoint { year, value, source: "S".into() }).collect(),
         }
     }
 
     #[test]
     fn a_missing_year_breaks_the_line() {
-        let c = line_chart(
-            "t",
-            "T",
-            "count",
-            YAxis::Linear,
-            &[series("A", 0, &[(2000, 1.0), (2001, 2.0), (2003, 3.0)])],
-        )
-        .unwrap();
+        let c =
+            line_chart("t", "T", "count", YAxis::Linear, &[series("A", 0, &[(2000, 1.0), (2001, 2.0), (2003, 3.0)])])
+                .unwrap();
         let path = &c.series[0].path;
         assert_eq!(path.matches('M').count(), 2, "{path}");
         assert_eq!(path.matches('L').count(), 1, "{path}");
@@ -291,14 +242,7 @@ mod tests {
 
     #[test]
     fn the_rank_axis_puts_first_place_on_top() {
-        let c = line_chart(
-            "t",
-            "T",
-            "rank",
-            YAxis::Rank,
-            &[series("A", 0, &[(2010, 1.0), (2011, 14.0)])],
-        )
-        .unwrap();
+        let c = line_chart("t", "T", "rank", YAxis::Rank, &[series("A", 0, &[(2010, 1.0), (2011, 14.0)])]).unwrap();
         let (best, worse) = (&c.series[0].points[0], &c.series[0].points[1]);
         assert!(best.y < worse.y, "rank 1 is drawn above rank 14");
         assert_eq!(c.y_ticks[0].label, "1");
@@ -307,24 +251,10 @@ mod tests {
 
     #[test]
     fn a_log_scale_with_non_positive_values_falls_back_to_linear_and_says_so() {
-        let c = line_chart(
-            "t",
-            "T",
-            "USD",
-            YAxis::Log,
-            &[series("A", 0, &[(2000, 0.0), (2001, 1e9)])],
-        )
-        .unwrap();
+        let c = line_chart("t", "T", "USD", YAxis::Log, &[series("A", 0, &[(2000, 0.0), (2001, 1e9)])]).unwrap();
         assert_eq!(c.axis, YAxis::Linear);
         assert!(c.notes[0].contains("log scale needs positive values"));
-        let c = line_chart(
-            "t",
-            "T",
-            "USD",
-            YAxis::Log,
-            &[series("A", 0, &[(2000, 1e6), (2001, 1e10)])],
-        )
-        .unwrap();
+        let c = line_chart("t", "T", "USD", YAxis::Log, &[series("A", 0, &[(2000, 1e6), (2001, 1e10)])]).unwrap();
         assert_eq!(c.axis, YAxis::Log);
     }
 
@@ -335,18 +265,10 @@ mod tests {
             "IT industry revenue (USD)",
             "USD",
             YAxis::Linear,
-            &[
-                series("Dalian", 0, &[(2000, 120e6), (2013, 21.7e9)]),
-                series("Berlin", 1, &[(2021, 5e9)]),
-            ],
+            &[series("Dalian", 0, &[(2000, 120e6), (2013, 21.7e9)]), series("Berlin", 1, &[(2021, 5e9)])],
         )
         .unwrap();
-        assert!(
-            c.desc
-                .contains("Dalian: 2 figures from 2000 (US$120 m) to 2013 (US$21.7 bn)"),
-            "{}",
-            c.desc
-        );
+        assert!(c.desc.contains("Dalian: 2 figures from 2000 (US$120 m) to 2013 (US$21.7 bn)"), "{}", c.desc);
         assert!(c.desc.contains("Berlin: one figure, 2021 (US$5 bn)"), "{}", c.desc);
     }
 
@@ -362,10 +284,7 @@ mod tests {
             "T",
             "persons",
             YAxis::Linear,
-            &[
-                series("A", 0, &[(1990, 5.0), (2025, 1_900_000.0)]),
-                series("B", 1, &[(2000, 300.0)]),
-            ],
+            &[series("A", 0, &[(1990, 5.0), (2025, 1_900_000.0)]), series("B", 1, &[(2000, 300.0)])],
         )
         .unwrap();
         for s in &c.series {
@@ -377,17 +296,11 @@ mod tests {
         }
         let widths: Vec<f64> = c.x_ticks.iter().map(|t| text_width(&t.label, FONT)).collect();
         for (i, pair) in c.x_ticks.windows(2).enumerate() {
-            assert!(
-                pair[1].pos - pair[0].pos > (widths[i] + widths[i + 1]) / 2.0,
-                "x labels overlap"
-            );
+            assert!(pair[1].pos - pair[0].pos > (widths[i] + widths[i + 1]) / 2.0, "x labels overlap");
         }
         for pair in c.y_ticks.windows(2) {
             assert!((pair[0].pos - pair[1].pos).abs() >= FONT * 1.2, "y labels overlap");
         }
-        assert!(
-            c.plot.x >= widest(c.y_ticks.iter().map(|t| t.label.as_str())),
-            "y labels fit the margin"
-        );
+        assert!(c.plot.x >= widest(c.y_ticks.iter().map(|t| t.label.as_str())), "y labels fit the margin");
     }
 }

@@ -64,12 +64,7 @@ pub fn matrix_chart(id: &str, title: &str, columns: &[MatrixColumn], rows: &[Mat
     if columns.is_empty() || rows.is_empty() {
         return None;
     }
-    let left = rows
-        .iter()
-        .map(|r| text_width(&r.label, FONT))
-        .fold(0.0, f64::max)
-        .min(WIDTH * 0.36)
-        + 12.0;
+    let left = rows.iter().map(|r| text_width(&r.label, FONT)).fold(0.0, f64::max).min(WIDTH * 0.36) + 12.0;
     let col_w = (WIDTH - left - 8.0) / columns.len() as f64;
     let header = FONT * 1.25 * HEADER_LINES as f64 + 10.0;
     let column_views: Vec<ColumnView> = columns
@@ -131,10 +126,7 @@ pub fn matrix_chart(id: &str, title: &str, columns: &[MatrixColumn], rows: &[Mat
     Some(MatrixChart {
         id: id.into(),
         title: title.into(),
-        desc: format!(
-            "Matrix of the sectors each city is known for, as its sources state. {}.",
-            parts.join("; ")
-        ),
+        desc: format!("Matrix of the sectors each city is known for, as its sources state. {}.", parts.join("; ")),
         width: WIDTH,
         height: r(header + ROW * rows.len() as f64 + 6.0),
         grid_x: r(left),
@@ -154,20 +146,8 @@ mod tests {
         let c = matrix_chart(
             "m",
             "Sectors",
-            &[
-                MatrixColumn {
-                    label: "Dalian".into(),
-                    colour: 0,
-                },
-                MatrixColumn {
-                    label: "Berlin".into(),
-                    colour: 1,
-                },
-            ],
-            &[MatrixRowInput {
-                label: "BPO".into(),
-                cells: vec![Some("INTHEBLACK, 2014".into()), None],
-            }],
+            &[MatrixColumn { label: "Dalian".into(), colour: 0 }, MatrixColumn { label: "Berlin".into(), colour: 1 }],
+            &[MatrixRowInput { label: "BPO".into(), cells: vec![Some("INTHEBLACK, 2014".into()), None] }],
         )
         .unwrap();
         assert!(c.rows[0].cells[0].filled);
@@ -178,16 +158,9 @@ mod tests {
 
     #[test]
     fn column_labels_fit_their_columns() {
-        let columns: Vec<MatrixColumn> = (0..8)
-            .map(|i| MatrixColumn {
-                label: format!("Bangalore (Bengaluru) {i}"),
-                colour: i,
-            })
-            .collect();
-        let rows = vec![MatrixRowInput {
-            label: "Business process outsourcing".into(),
-            cells: vec![None; 8],
-        }];
+        let columns: Vec<MatrixColumn> =
+            (0..8).map(|i| MatrixColumn { label: format!("Bangalore (Bengaluru) {i}"), colour: i }).collect();
+        let rows = vec![MatrixRowInput { label: "Business process outsourcing".into(), cells: vec![None; 8] }];
         let c = matrix_chart("m", "S", &columns, &rows).unwrap();
         let step = c.columns[1].x - c.columns[0].x;
         for col in &c.columns {

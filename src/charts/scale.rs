@@ -34,11 +34,7 @@ const MAX_PIXEL: f64 = 1e300;
 
 /// A pixel position made safe to compute with: non-finite counts as 0, huge is clamped.
 fn pixel(p: f64) -> f64 {
-    if p.is_finite() {
-        p.clamp(-MAX_PIXEL, MAX_PIXEL)
-    } else {
-        0.0
-    }
+    if p.is_finite() { p.clamp(-MAX_PIXEL, MAX_PIXEL) } else { 0.0 }
 }
 
 /// Maps a value linearly from a domain onto a range: `domain.0` lands on `range.0` and
@@ -53,10 +49,7 @@ impl LinearScale {
     /// A zero-width or non-finite domain is allowed: every value then maps to the middle of
     /// the range, which is where a chart of one repeated value wants it.
     pub fn new(domain: (f64, f64), range: (f64, f64)) -> LinearScale {
-        LinearScale {
-            domain,
-            range: (pixel(range.0), pixel(range.1)),
-        }
+        LinearScale { domain, range: (pixel(range.0), pixel(range.1)) }
     }
 
     /// The pixel position of `v`; NaN maps to the start of the range.
@@ -103,20 +96,13 @@ impl LogScale {
         if !positive(domain.0) || !positive(domain.1) {
             return Err(ScaleError::NonPositive);
         }
-        Ok(LogScale {
-            domain,
-            logs: LinearScale::new((domain.0.log10(), domain.1.log10()), range),
-        })
+        Ok(LogScale { domain, logs: LinearScale::new((domain.0.log10(), domain.1.log10()), range) })
     }
 
     /// The pixel position of `v`. A log axis has no place for zero, negatives or NaN; they
     /// map to the start of the range (the axis line) rather than to infinity.
     pub fn map(&self, v: f64) -> f64 {
-        if v > 0.0 {
-            self.logs.map(v.log10())
-        } else {
-            self.logs.range().0
-        }
+        if v > 0.0 { self.logs.map(v.log10()) } else { self.logs.range().0 }
     }
 
     /// The domain as given.
@@ -174,12 +160,7 @@ impl BandScale {
         let (r0, r1) = (pixel(range.0), pixel(range.1));
         let padding = if padding.is_nan() { 0.0 } else { padding.clamp(0.0, 1.0) };
         let step = if count == 0 { 0.0 } else { (r1 - r0) / count as f64 };
-        BandScale {
-            count,
-            origin: r0,
-            step,
-            padding,
-        }
+        BandScale { count, origin: r0, step, padding }
     }
 
     /// The number of bands.
@@ -209,13 +190,10 @@ impl BandScale {
 /// The smallest and largest finite value, or `None` when there is none (NaN and infinities
 /// are gaps in the data, not values).
 pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
-    values
-        .into_iter()
-        .filter(|v| v.is_finite())
-        .fold(None, |acc, v| match acc {
-            None => Some((v, v)),
-            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-        })
+    values.into_iter().filter(|v| v.is_finite()).fold(None, |acc, v| match acc {
+        None => Some((v, v)),
+        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+    })
 }
 
 #[cfg(test)]
@@ -292,10 +270,7 @@ mod tests {
     fn log_scale_rejects_non_positive_domains() {
         assert_eq!(LogScale::new((0.0, 10.0), (0.0, 1.0)), Err(ScaleError::NonPositive));
         assert_eq!(LogScale::new((1.0, -10.0), (0.0, 1.0)), Err(ScaleError::NonPositive));
-        assert_eq!(
-            LogScale::new((1.0, f64::INFINITY), (0.0, 1.0)),
-            Err(ScaleError::NonPositive)
-        );
+        assert_eq!(LogScale::new((1.0, f64::INFINITY), (0.0, 1.0)), Err(ScaleError::NonPositive));
         assert_eq!(LogScale::new((f64::NAN, 1.0), (0.0, 1.0)), Err(ScaleError::NonPositive));
         assert_eq!(ScaleError::NonPositive.to_string(), "a log scale needs positive values");
         assert_eq!(ScaleError::Empty.to_string(), "no values to scale");

@@ -50,11 +50,7 @@ fn is_wide(c: char) -> bool {
 
 /// A font size safe to multiply by: NaN, infinite or negative sizes measure as 0.
 fn font_size(font_px: f64) -> f64 {
-    if font_px.is_finite() && font_px > 0.0 {
-        font_px
-    } else {
-        0.0
-    }
+    if font_px.is_finite() && font_px > 0.0 { font_px } else { 0.0 }
 }
 
 /// The sum of the character widths in em. Every width in this module goes through this one
@@ -71,11 +67,7 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
 /// `text` if it fits in `max_px`, else its longest prefix that fits followed by `…` (with the
 /// spaces before the `…` trimmed). Empty when not even `…` fits.
 pub fn truncate_to_width(text: &str, max_px: f64, font_px: f64) -> String {
-    if text_width(text, font_px) <= max_px {
-        text.to_string()
-    } else {
-        with_ellipsis(text, max_px, font_px)
-    }
+    if text_width(text, font_px) <= max_px { text.to_string() } else { with_ellipsis(text, max_px, font_px) }
 }
 
 /// The longest prefix of `text` that fits in `max_px` with `…` after it, always with the `…`
@@ -143,11 +135,7 @@ pub fn wrap_to_width(text: &str, max_px: f64, font_px: f64, max_lines: usize) ->
             return lines;
         }
         let fits = text_width(word, font_px) <= max_px;
-        line = if fits {
-            word.to_string()
-        } else {
-            with_ellipsis(word, max_px, font_px)
-        };
+        line = if fits { word.to_string() } else { with_ellipsis(word, max_px, font_px) };
         if line.is_empty() {
             // Not even `…` fits: nothing can be shown.
             return Vec::new();
@@ -184,17 +172,8 @@ mod tests {
     #[test]
     fn estimates_are_at_least_arial_widths() {
         // Advance widths in em of Arial, a common fallback in the page's font stack.
-        for (text, arial) in [
-            ("Bangalore", 4.611),
-            ("US$21.7 bn", 5.005),
-            ("WWW", 2.832),
-            ("2024", 2.224),
-        ] {
-            assert!(
-                text_width(text, 1.0) >= arial,
-                "{text}: {} < {arial}",
-                text_width(text, 1.0)
-            );
+        for (text, arial) in [("Bangalore", 4.611), ("US$21.7 bn", 5.005), ("WWW", 2.832), ("2024", 2.224)] {
+            assert!(text_width(text, 1.0) >= arial, "{text}: {} < {arial}", text_width(text, 1.0));
         }
     }
 

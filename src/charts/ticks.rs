@@ -46,18 +46,11 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Ticks {
         (None, None) => (0.0, 0.0),
     };
     if lo == hi && lo == 0.0 {
-        return Ticks {
-            values: vec![0.0, 1.0],
-            step: 1.0,
-        };
+        return Ticks { values: vec![0.0, 1.0], step: 1.0 };
     }
     // A single value gets a little room either side; 10% keeps a positive value's room
     // positive, so a count axis still starts at or above 0.
-    let (lo, hi) = if lo == hi {
-        (lo - lo.abs() * 0.1, hi + hi.abs() * 0.1)
-    } else {
-        (lo, hi)
-    };
+    let (lo, hi) = if lo == hi { (lo - lo.abs() * 0.1, hi + hi.abs() * 0.1) } else { (lo, hi) };
 
     let target = target.clamp(1, MAX_TICKS) as f64;
     let magnitude = lo.abs().max(hi.abs());
@@ -77,10 +70,7 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Ticks {
     }
     // The step keeps `last - first` at most target + 3; the cap only guards the cast.
     let intervals = ((last - first) as usize).min(MAX_TICKS + 4);
-    Ticks {
-        values: (0..=intervals).map(|j| tick(first + j as f64)).collect(),
-        step,
-    }
+    Ticks { values: (0..=intervals).map(|j| tick(first + j as f64)).collect(), step }
 }
 
 /// The smallest nice step >= `rough` (which is positive and finite) and the decimals it
@@ -253,14 +243,8 @@ mod tests {
 
     #[test]
     fn narrow_log_ticks_add_two_and_five() {
-        assert_eq!(
-            log_ticks(3.0, 45.0).expect("positive").values,
-            [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
-        );
-        assert_eq!(
-            log_ticks(100.0, 100.0).expect("positive").values,
-            [100.0, 200.0, 500.0, 1000.0]
-        );
+        assert_eq!(log_ticks(3.0, 45.0).expect("positive").values, [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]);
+        assert_eq!(log_ticks(100.0, 100.0).expect("positive").values, [100.0, 200.0, 500.0, 1000.0]);
         assert_eq!(log_ticks(0.2, 0.3).expect("positive").values, [0.1, 0.2, 0.5, 1.0]);
     }
 
@@ -294,11 +278,7 @@ mod tests {
 
     /// Finite values from 1e-6 to 1e12 in size, of either sign, and exact zeros.
     fn data_value() -> impl Strategy<Value = f64> {
-        prop_oneof![
-            -1e12..1e12f64,
-            (-1.0..1.0f64, -6i32..=12).prop_map(|(m, e)| m * 10f64.powi(e)),
-            Just(0.0),
-        ]
+        prop_oneof![-1e12..1e12f64, (-1.0..1.0f64, -6i32..=12).prop_map(|(m, e)| m * 10f64.powi(e)), Just(0.0),]
     }
 
     proptest! {

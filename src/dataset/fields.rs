@@ -43,32 +43,20 @@ impl Header {
         for (i, name) in names.iter().enumerate() {
             let name = name.trim();
             if !file.allows_column(name) {
-                let allowed: Vec<&str> = file
-                    .required_columns()
-                    .iter()
-                    .chain(file.optional_columns())
-                    .copied()
-                    .collect();
-                problems.push(problem(
-                    name,
-                    format!("unknown column; the allowed columns are {}", allowed.join(", ")),
-                ));
+                let allowed: Vec<&str> =
+                    file.required_columns().iter().chain(file.optional_columns()).copied().collect();
+                problems.push(problem(name, format!("unknown column; the allowed columns are {}", allowed.join(", "))));
             } else if index.insert(name.to_string(), i).is_some() {
                 problems.push(problem(name, "column appears twice in the header".to_string()));
             }
         }
         for required in file.required_columns() {
             if !index.contains_key(*required) {
-                problems.push(problem(
-                    required,
-                    "required column is missing from the header".to_string(),
-                ));
+                problems.push(problem(required, "required column is missing from the header".to_string()));
             }
         }
-        (problems.len() == before).then(|| Header {
-            index,
-            names: names.iter().map(|n| n.trim().to_string()).collect(),
-        })
+        (problems.len() == before)
+            .then(|| Header { index, names: names.iter().map(|n| n.trim().to_string()).collect() })
     }
 
     pub fn column_count(&self) -> usize {
@@ -102,14 +90,7 @@ impl<'a> Fields<'a> {
         record: &'a StringRecord,
         problems: &'a mut Vec<Problem>,
     ) -> Self {
-        Fields {
-            file,
-            line,
-            header,
-            record,
-            problems,
-            valid: true,
-        }
+        Fields { file, line, header, record, problems, valid: true }
     }
 
     pub fn is_valid(&self) -> bool {
@@ -156,10 +137,7 @@ impl<'a> Fields<'a> {
     pub fn slug(&mut self, column: &str) -> String {
         let value = self.text(column);
         if !value.is_empty() && !is_slug(&value) {
-            self.problem(
-                column,
-                format!("{value:?} is not a valid slug: use only a-z, 0-9 and -"),
-            );
+            self.problem(column, format!("{value:?} is not a valid slug: use only a-z, 0-9 and -"));
         }
         value
     }
@@ -173,10 +151,7 @@ impl<'a> Fields<'a> {
     pub fn identifier(&mut self, column: &str) -> String {
         let value = self.text(column);
         if !value.is_empty() && !is_identifier(&value) {
-            self.problem(
-                column,
-                format!("{value:?} is not a valid name: use only a-z, 0-9 and _"),
-            );
+            self.problem(column, format!("{value:?} is not a valid name: use only a-z, 0-9 and _"));
         }
         value
     }
@@ -190,10 +165,7 @@ impl<'a> Fields<'a> {
         let ids: Vec<String> = value.split(';').map(|s| s.trim().to_string()).collect();
         for id in &ids {
             if !is_slug(id) {
-                self.problem(
-                    column,
-                    format!("{id:?} is not a valid source id: use only a-z, 0-9 and -"),
-                );
+                self.problem(column, format!("{id:?} is not a valid source id: use only a-z, 0-9 and -"));
             }
         }
         let mut seen = std::collections::HashSet::new();
@@ -225,10 +197,7 @@ impl<'a> Fields<'a> {
         match raw.parse::<i64>() {
             Ok(v) if (MIN_YEAR..=MAX_YEAR).contains(&v) => Some(v),
             _ => {
-                self.problem(
-                    column,
-                    format!("{raw:?} is not a year between {MIN_YEAR} and {MAX_YEAR}"),
-                );
+                self.problem(column, format!("{raw:?} is not a year between {MIN_YEAR} and {MAX_YEAR}"));
                 None
             }
         }
@@ -246,11 +215,7 @@ impl<'a> Fields<'a> {
     /// rather than guessed at: values are plain numbers in base units.
     pub fn optional_number(&mut self, column: &str, min: f64, max: f64) -> Option<f64> {
         let raw = self.raw(column)?;
-        let parsed = if looks_like_plain_number(raw) {
-            raw.parse::<f64>().ok()
-        } else {
-            None
-        };
+        let parsed = if looks_like_plain_number(raw) { raw.parse::<f64>().ok() } else { None };
         match parsed {
             Some(v) if !v.is_finite() => {
                 self.problem(column, format!("{raw:?} is not a finite number"));
@@ -262,10 +227,7 @@ impl<'a> Fields<'a> {
             }
             Some(v) => Some(v),
             None => {
-                self.problem(
-                    column,
-                    format!("{raw:?} is not a number: write a plain decimal like 21700000000 or 0.5"),
-                );
+                self.problem(column, format!("{raw:?} is not a number: write a plain decimal like 21700000000 or 0.5"));
                 None
             }
         }
@@ -316,15 +278,11 @@ impl<'a> Fields<'a> {
 }
 
 pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 pub fn is_identifier(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Digits with an optional sign, decimal point and exponent; rejects `NaN`, `inf`, `1,000`.
@@ -333,8 +291,7 @@ fn looks_like_plain_number(s: &str) -> bool {
     let mantissa = s.split(['e', 'E']).next().unwrap_or("");
     !mantissa.is_empty()
         && mantissa.bytes().any(|b| b.is_ascii_digit())
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
 }
 
 fn is_iso_date(s: &str) -> bool {

@@ -64,15 +64,9 @@ impl DatasetFile {
         match self {
             DatasetFile::Sources => &["published_year"],
             DatasetFile::MetricDefinitions => &["higher_is_better", "description"],
-            DatasetFile::Cities => &[
-                "region",
-                "population",
-                "population_year",
-                "population_scope",
-                "lat",
-                "lon",
-                "summary",
-            ],
+            DatasetFile::Cities => {
+                &["region", "population", "population_year", "population_scope", "lat", "lon", "summary"]
+            }
             DatasetFile::Parks => &["opened_year", "area_km2", "companies", "employees", "foreign_share"],
             DatasetFile::Companies => &[
                 "park_slug",
@@ -92,7 +86,7 @@ impl DatasetFile {
 }
 
 /// Where a dataset's files come from.
-pub trait DatasetSource {
+pub trait DatasetSource: Sync {
     /// Names the dataset in messages and in the import log ("folder data/", "built-in dataset").
     fn describe(&self) -> String;
     /// The file's bytes, or `None` when the dataset does not have it.
@@ -110,10 +104,7 @@ impl FolderDataset {
     pub fn new(dir: impl Into<PathBuf>) -> io::Result<Self> {
         let dir = dir.into();
         if !dir.is_dir() {
-            return Err(io::Error::new(
-                io::ErrorKind::NotFound,
-                format!("{} is not a folder", dir.display()),
-            ));
+            return Err(io::Error::new(io::ErrorKind::NotFound, format!("{} is not a folder", dir.display())));
         }
         Ok(FolderDataset { dir })
     }
@@ -154,10 +145,7 @@ pub struct MemoryDataset {
 
 impl MemoryDataset {
     pub fn new(name: impl Into<String>, files: Vec<(String, Cow<'static, [u8]>)>) -> Self {
-        MemoryDataset {
-            name: name.into(),
-            files,
-        }
+        MemoryDataset { name: name.into(), files }
     }
 
     /// The bundled reference dataset (`data/`), compiled into the binary so that it serves
@@ -200,10 +188,6 @@ impl DatasetSource for MemoryDataset {
     }
 
     fn unexpected_files(&self) -> Vec<String> {
-        self.files
-            .iter()
-            .map(|(name, _)| name.clone())
-            .filter(|n| DatasetFile::from_file_name(n).is_none())
-            .collect()
+        self.files.iter().map(|(name, _)| name.clone()).filter(|n| DatasetFile::from_file_name(n).is_none()).collect()
     }
 }

@@ -104,21 +104,14 @@ fn lookup<T: Clone>(map: &HashMap<String, Option<T>>, key: &str) -> Lookup<T> {
 
 impl Known {
     async fn load(conn: &mut SqliteConnection) -> Result<Known, sqlx::Error> {
-        let sources: Vec<String> = sqlx::query_scalar("SELECT id FROM sources")
-            .fetch_all(&mut *conn)
-            .await?;
-        let metrics: Vec<(String, String)> = sqlx::query_as("SELECT metric, unit FROM metric_definitions")
-            .fetch_all(&mut *conn)
-            .await?;
-        let cities: Vec<(String, i64)> = sqlx::query_as("SELECT slug, id FROM cities")
-            .fetch_all(&mut *conn)
-            .await?;
-        let parks: Vec<(String, i64, i64)> = sqlx::query_as("SELECT slug, id, city_id FROM parks")
-            .fetch_all(&mut *conn)
-            .await?;
-        let sectors: Vec<String> = sqlx::query_scalar("SELECT slug FROM sectors ORDER BY position")
-            .fetch_all(&mut *conn)
-            .await?;
+        let sources: Vec<String> = sqlx::query_scalar("SELECT id FROM sources").fetch_all(&mut *conn).await?;
+        let metrics: Vec<(String, String)> =
+            sqlx::query_as("SELECT metric, unit FROM metric_definitions").fetch_all(&mut *conn).await?;
+        let cities: Vec<(String, i64)> = sqlx::query_as("SELECT slug, id FROM cities").fetch_all(&mut *conn).await?;
+        let parks: Vec<(String, i64, i64)> =
+            sqlx::query_as("SELECT slug, id, city_id FROM parks").fetch_all(&mut *conn).await?;
+        let sectors: Vec<String> =
+            sqlx::query_scalar("SELECT slug FROM sectors ORDER BY position").fetch_all(&mut *conn).await?;
         let next_metric_position: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM metric_definitions")
                 .fetch_one(&mut *conn)
@@ -142,10 +135,7 @@ impl Known {
                 Some(true) => {}
                 Some(false) => ok = false,
                 None => {
-                    f.problem(
-                        column,
-                        format!("unknown source {id:?}: it is in neither sources.csv nor the database"),
-                    );
+                    f.problem(column, format!("unknown source {id:?}: it is in neither sources.csv nor the database"));
                     ok = false;
                 }
             }
@@ -161,10 +151,7 @@ impl Known {
             Lookup::Found(id) => Some(id),
             Lookup::Broken => None,
             Lookup::Unknown => {
-                f.problem(
-                    column,
-                    format!("unknown city {slug:?}: it is in neither cities.csv nor the database"),
-                );
+                f.problem(column, format!("unknown city {slug:?}: it is in neither cities.csv nor the database"));
                 None
             }
         }
@@ -177,10 +164,7 @@ impl Known {
         if self.sectors.iter().any(|s| s == sector) {
             return true;
         }
-        f.problem(
-            column,
-            format!("unknown sector {sector:?}; allowed: {}", self.sectors.join(", ")),
-        );
+        f.problem(column, format!("unknown sector {sector:?}; allowed: {}", self.sectors.join(", ")));
         false
     }
 }
@@ -202,12 +186,27 @@ impl Seen {
     }
 }
 
+/// Who changes the data and why: recorded with every import that changes something.
+#[derive(Debug, Clone, Copy)]
+pub struct Provenance<'a> {
+    /// `system`, `command line`, `admin session 1a2b3c4d`, `admin token`.
+    pub actor: &'a str,
+    /// Shown to readers on /changes.
+    pub reason: &'a str,
+}
+
+impl Provenance<'_> {
+    pub const SYSTEM: Provenance<'static> =
+        Provenance { actor: "system", reason: "the reference dataset built into the binary" };
+}
+
 /// Imports a dataset into the database; see `ImportMode`. Problems with the data are returned
 /// in the report, not as an error: the error is for the database itself failing.
 pub async fn import(
     pool: &SqlitePool,
     source: &dyn DatasetSource,
     mode: ImportMode,
+    provenance: Provenance<'_>,
 ) -> Result<ImportReport, sqlx::Error> {
     // IMMEDIATE takes the write lock up front, so the import never fails half-way on a lock
     // upgrade while readers are serving pages.
@@ -220,10 +219,7 @@ pub async fn import(
             file: name,
             line: 1,
             column: "(file)".into(),
-            reason: format!(
-                "not a file of the dataset format; expected any of {}",
-                allowed.join(", ")
-            ),
+            reason: format!("not a file of the dataset format; expected any of {}", allowed.join(", ")),
         });
     }
 
@@ -244,11 +240,13 @@ pub async fn import(
         if report.changes_anything() {
             let summary = serde_json::to_string(&report.files).unwrap_or_default();
             report.data_version = sqlx::query_scalar(
-                "INSERT INTO imports (applied_at, origin, summary) \
-                 VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?) RETURNING id",
+                "INSERT INTO imports (applied_at, origin, summary, actor, reason) \
+                 VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?) RETURNING id",
             )
             .bind(&report.dataset)
             .bind(summary)
+            .bind(provenance.actor)
+            .bind(provenance.reason)
             .fetch_one(&mut *tx)
             .await?;
         }
@@ -441,11 +439,7 @@ async fn import_file(
             let mut seen = Seen::default();
             read_and_write(conn, source, file, known, problems, |f, known| {
                 let row = MetricRow::read(f);
-                seen.check(
-                    f,
-                    "year",
-                    format!("{}/{}/{}/{}", row.city_slug, row.metric, row.year, row.source_id),
-                );
+                seen.check(f, "year", format!("{}/{}/{}/{}", row.city_slug, row.metric, row.year, row.source_id));
                 let city_id = known.city(f, "city_slug", &row.city_slug);
                 let sources_ok = known.check_sources(f, "source_id", std::slice::from_ref(&row.source_id));
                 let metric_ok = match lookup(&known.metric_units, &row.metric) {
@@ -512,12 +506,8 @@ async fn refresh_ids(
                     sep.push_bind(s.clone());
                 }
                 qb.push(")");
-                let found: HashMap<String, i64> = qb
-                    .build_query_as::<(String, i64)>()
-                    .fetch_all(&mut *conn)
-                    .await?
-                    .into_iter()
-                    .collect();
+                let found: HashMap<String, i64> =
+                    qb.build_query_as::<(String, i64)>().fetch_all(&mut *conn).await?.into_iter().collect();
                 for s in chunk {
                     known.cities.insert(s.clone(), found.get(s).copied());
                 }
@@ -546,12 +536,7 @@ async fn refresh_ids(
 }
 
 fn file_problem(file: DatasetFile, line: u64, column: &str, reason: String) -> Problem {
-    Problem {
-        file: file.file_name().to_string(),
-        line,
-        column: column.to_string(),
-        reason,
-    }
+    Problem { file: file.file_name().to_string(), line, column: column.to_string(), reason }
 }
 
 /// Streams one file: checks its header, reads each record into a typed record with
@@ -573,10 +558,7 @@ async fn read_and_write<R: Record>(
         }
     };
     let mut report = FileReport::new(file);
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(reader);
+    let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
     let mut raw = ByteRecord::new();
 
     let header = match csv.read_byte_record(&mut raw) {
@@ -591,12 +573,7 @@ async fn read_and_write<R: Record>(
             }
         }
         Ok(false) => {
-            problems.push(file_problem(
-                file,
-                1,
-                "(file)",
-                "is empty: it needs at least a header row".into(),
-            ));
+            problems.push(file_problem(file, 1, "(file)", "is empty: it needs at least a header row".into()));
             None
         }
         Err(e) => {
@@ -654,11 +631,7 @@ fn decode_header(raw: &ByteRecord) -> Result<StringRecord, String> {
     let mut names = StringRecord::new();
     for (i, field) in raw.iter().enumerate() {
         // A byte-order mark is legal at the start of a UTF-8 file; spreadsheets write one.
-        let field = if i == 0 {
-            field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field)
-        } else {
-            field
-        };
+        let field = if i == 0 { field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field) } else { field };
         let name = std::str::from_utf8(field).map_err(|_| "the header is not valid UTF-8 text".to_string())?;
         names.push_field(name);
     }

@@ -6,9 +6,10 @@ mod fields;
 mod files;
 mod import;
 mod rows;
+pub mod synthetic;
 mod write;
 
 pub use fields::{Problem, is_slug};
 pub use files::{DatasetFile, DatasetSource, FolderDataset, MemoryDataset};
-pub use import::{FileReport, ImportMode, ImportReport, import};
+pub use import::{FileReport, ImportMode, ImportReport, Provenance, import};
 pub use rows::SCOPES;

@@ -14,10 +14,7 @@ const MAX_TEXT_BYTES: usize = 4000;
 
 fn check_length(f: &mut Fields, column: &str, value: &str) {
     if value.len() > MAX_TEXT_BYTES {
-        f.problem(
-            column,
-            format!("is {} bytes long; the limit is {MAX_TEXT_BYTES}", value.len()),
-        );
+        f.problem(column, format!("is {} bytes long; the limit is {MAX_TEXT_BYTES}", value.len()));
     }
 }
 
@@ -85,10 +82,7 @@ impl MetricDefinitionRow {
             description: optional_text(f, "description").unwrap_or_default(),
         };
         if !row.scope.is_empty() && !SCOPES.contains(&row.scope.as_str()) {
-            f.problem(
-                "scope",
-                format!("{:?} is not a scope; allowed: {}", row.scope, SCOPES.join(", ")),
-            );
+            f.problem("scope", format!("{:?} is not a scope; allowed: {}", row.scope, SCOPES.join(", ")));
         }
         row
     }
@@ -125,10 +119,7 @@ impl CityRow {
             source_ids: f.source_ids("source_id"),
         };
         if row.population.is_some() && row.population_year.is_none() {
-            f.problem(
-                "population_year",
-                "is required when population is given: a figure needs its year",
-            );
+            f.problem("population_year", "is required when population is given: a figure needs its year");
         }
         if row.lat.is_some() != row.lon.is_some() {
             f.problem("lon", "lat and lon must be given together");
@@ -201,10 +192,7 @@ impl CompanyRow {
             quote: text(f, "quote"),
         };
         if row.revenue_usd.is_some() && row.revenue_year.is_none() {
-            f.problem(
-                "revenue_year",
-                "is required when revenue_usd is given: a figure needs its year",
-            );
+            f.problem("revenue_year", "is required when revenue_usd is given: a figure needs its year");
         }
         row
     }

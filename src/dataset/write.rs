@@ -45,17 +45,10 @@ pub(crate) async fn write_batch<R: Record>(
             Some(_) => Change::Changed,
         })
         .collect();
-    let to_write: Vec<&R> = batch
-        .iter()
-        .zip(&changes)
-        .filter(|(_, c)| **c != Change::Unchanged)
-        .map(|(r, _)| r)
-        .collect();
-    let ids = if to_write.is_empty() {
-        HashMap::new()
-    } else {
-        R::upsert(conn, &to_write).await?.into_iter().collect()
-    };
+    let to_write: Vec<&R> =
+        batch.iter().zip(&changes).filter(|(_, c)| **c != Change::Unchanged).map(|(r, _)| r).collect();
+    let ids =
+        if to_write.is_empty() { HashMap::new() } else { R::upsert(conn, &to_write).await?.into_iter().collect() };
     Ok((changes, ids))
 }
 
@@ -85,10 +78,8 @@ async fn replace_source_lists(
     in_list(&mut qb, lists.iter().map(|(id, _)| id));
     qb.build().execute(&mut *conn).await?;
 
-    let entries: Vec<(i64, i64, &String)> = lists
-        .iter()
-        .flat_map(|(id, ids)| ids.iter().enumerate().map(move |(pos, s)| (*id, pos as i64, s)))
-        .collect();
+    let entries: Vec<(i64, i64, &String)> =
+        lists.iter().flat_map(|(id, ids)| ids.iter().enumerate().map(move |(pos, s)| (*id, pos as i64, s))).collect();
     for chunk in entries.chunks(5000) {
         let mut qb = QueryBuilder::<Sqlite>::new(format!("INSERT INTO {table} ({owner_column}, position, source_id) "));
         qb.push_values(chunk, |mut b, (id, pos, source)| {
@@ -110,9 +101,8 @@ async fn fetch_source_lists(
     if ids.is_empty() {
         return Ok(lists);
     }
-    let mut qb = QueryBuilder::<Sqlite>::new(format!(
-        "SELECT {owner_column}, source_id FROM {table} WHERE {owner_column} IN "
-    ));
+    let mut qb =
+        QueryBuilder::<Sqlite>::new(format!("SELECT {owner_column}, source_id FROM {table} WHERE {owner_column} IN "));
     in_list(&mut qb, ids);
     qb.push(" ORDER BY position");
     for (id, source) in qb.build_query_as::<(i64, String)>().fetch_all(&mut *conn).await? {
@@ -147,24 +137,12 @@ impl Record for SourceRecord {
             "SELECT id, title, publisher, url, published_year, accessed FROM sources WHERE id IN ",
         );
         in_list(&mut qb, keys);
-        let rows = qb
-            .build_query_as::<(String, String, String, String, Option<i64>, String)>()
-            .fetch_all(&mut *conn)
-            .await?;
+        let rows =
+            qb.build_query_as::<(String, String, String, String, Option<i64>, String)>().fetch_all(&mut *conn).await?;
         Ok(rows
             .into_iter()
             .map(|(id, title, publisher, url, published_year, accessed)| {
-                (
-                    id.clone(),
-                    SourceRecord {
-                        id,
-                        title,
-                        publisher,
-                        url,
-                        published_year,
-                        accessed,
-                    },
-                )
+                (id.clone(), SourceRecord { id, title, publisher, url, published_year, accessed })
             })
             .collect())
     }
@@ -267,23 +245,16 @@ impl Record for MetricDefinitionRecord {
 // Position is bookkeeping, not content: a definition read again is unchanged wherever it sits.
 impl PartialEq for MetricDefinitionRecord {
     fn eq(&self, other: &Self) -> bool {
-        (
-            &self.metric,
-            &self.label,
-            &self.unit,
-            &self.family,
-            &self.scope,
-            self.higher_is_better,
-            &self.description,
-        ) == (
-            &other.metric,
-            &other.label,
-            &other.unit,
-            &other.family,
-            &other.scope,
-            other.higher_is_better,
-            &other.description,
-        )
+        (&self.metric, &self.label, &self.unit, &self.family, &self.scope, self.higher_is_better, &self.description)
+            == (
+                &other.metric,
+                &other.label,
+                &other.unit,
+                &other.family,
+                &other.scope,
+                other.higher_is_better,
+                &other.description,
+            )
     }
 }
 
@@ -302,19 +273,8 @@ pub struct CityRecord {
     pub source_ids: Vec<String>,
 }
 
-type CityColumns = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<i64>,
-    String,
-    Option<f64>,
-    Option<f64>,
-    String,
-);
+type CityColumns =
+    (i64, String, String, String, String, Option<i64>, Option<i64>, String, Option<f64>, Option<f64>, String);
 
 impl Record for CityRecord {
     type Key = String;
@@ -396,10 +356,8 @@ impl Record for CityRecord {
         );
         let ids: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut *conn).await?;
         let by_slug: HashMap<&str, i64> = ids.iter().map(|(s, id)| (s.as_str(), *id)).collect();
-        let lists: Vec<(i64, &[String])> = rows
-            .iter()
-            .map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice()))
-            .collect();
+        let lists: Vec<(i64, &[String])> =
+            rows.iter().map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice())).collect();
         replace_source_lists(conn, "city_sources", "city_id", &lists).await?;
         Ok(ids)
     }
@@ -419,18 +377,7 @@ pub struct ParkRecord {
     pub source_ids: Vec<String>,
 }
 
-type ParkColumns = (
-    i64,
-    String,
-    i64,
-    String,
-    Option<i64>,
-    Option<f64>,
-    Option<i64>,
-    Option<i64>,
-    Option<f64>,
-    String,
-);
+type ParkColumns = (i64, String, i64, String, Option<i64>, Option<f64>, Option<i64>, Option<i64>, Option<f64>, String);
 
 impl Record for ParkRecord {
     type Key = String;
@@ -454,25 +401,23 @@ impl Record for ParkRecord {
         let mut lists = fetch_source_lists(conn, "park_sources", "park_id", &ids).await?;
         Ok(rows
             .into_iter()
-            .map(
-                |(id, slug, city_id, name, opened_year, area_km2, companies, employees, foreign_share, quote)| {
-                    (
-                        slug.clone(),
-                        ParkRecord {
-                            slug,
-                            city_id,
-                            name,
-                            opened_year,
-                            area_km2,
-                            companies,
-                            employees,
-                            foreign_share,
-                            quote,
-                            source_ids: lists.remove(&id).unwrap_or_default(),
-                        },
-                    )
-                },
-            )
+            .map(|(id, slug, city_id, name, opened_year, area_km2, companies, employees, foreign_share, quote)| {
+                (
+                    slug.clone(),
+                    ParkRecord {
+                        slug,
+                        city_id,
+                        name,
+                        opened_year,
+                        area_km2,
+                        companies,
+                        employees,
+                        foreign_share,
+                        quote,
+                        source_ids: lists.remove(&id).unwrap_or_default(),
+                    },
+                )
+            })
             .collect())
     }
     async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(String, i64)>, sqlx::Error> {
@@ -498,10 +443,8 @@ impl Record for ParkRecord {
         );
         let ids: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut *conn).await?;
         let by_slug: HashMap<&str, i64> = ids.iter().map(|(s, id)| (s.as_str(), *id)).collect();
-        let lists: Vec<(i64, &[String])> = rows
-            .iter()
-            .map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice()))
-            .collect();
+        let lists: Vec<(i64, &[String])> =
+            rows.iter().map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice())).collect();
         replace_source_lists(conn, "park_sources", "park_id", &lists).await?;
         Ok(ids)
     }
@@ -623,10 +566,8 @@ impl Record for CompanyRecord {
         );
         let ids: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut *conn).await?;
         let by_slug: HashMap<&str, i64> = ids.iter().map(|(s, id)| (s.as_str(), *id)).collect();
-        let lists: Vec<(i64, &[String])> = rows
-            .iter()
-            .map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice()))
-            .collect();
+        let lists: Vec<(i64, &[String])> =
+            rows.iter().map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice())).collect();
         replace_source_lists(conn, "company_sources", "company_id", &lists).await?;
         Ok(ids)
     }
@@ -664,23 +605,11 @@ impl Record for CitySectorRecord {
             sep.push_bind_unseparated(sector.clone()).push_unseparated(")");
         }
         qb.push(")");
-        let rows = qb
-            .build_query_as::<(i64, String, String, String, String)>()
-            .fetch_all(&mut *conn)
-            .await?;
+        let rows = qb.build_query_as::<(i64, String, String, String, String)>().fetch_all(&mut *conn).await?;
         Ok(rows
             .into_iter()
             .map(|(city_id, city_slug, sector, source_id, quote)| {
-                (
-                    (city_id, sector.clone()),
-                    CitySectorRecord {
-                        city_id,
-                        city_slug,
-                        sector,
-                        source_id,
-                        quote,
-                    },
-                )
+                ((city_id, sector.clone()), CitySectorRecord { city_id, city_slug, sector, source_id, quote })
             })
             .collect())
     }
@@ -743,16 +672,7 @@ impl Record for MetricRecord {
         Ok(rows
             .into_iter()
             .map(|(city_id, city_slug, metric, year, source_id, value, unit, quote)| {
-                let record = MetricRecord {
-                    city_id,
-                    city_slug,
-                    metric,
-                    year,
-                    source_id,
-                    value,
-                    unit,
-                    quote,
-                };
+                let record = MetricRecord { city_id, city_slug, metric, year, source_id, value, unit, quote };
                 (record.key(), record)
             })
             .collect())

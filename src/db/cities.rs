@@ -45,12 +45,10 @@ pub async fn list(pool: &SqlitePool, filter: &CityFilter) -> Result<Vec<City>, s
 }
 
 pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<City>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {CITY_COLUMNS} FROM cities c WHERE c.slug = ?"
-    )))
-    .bind(slug)
-    .fetch_optional(pool)
-    .await
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {CITY_COLUMNS} FROM cities c WHERE c.slug = ?")))
+        .bind(slug)
+        .fetch_optional(pool)
+        .await
 }
 
 /// Slug and name of every city, for pickers.
@@ -61,9 +59,7 @@ pub struct CityName {
 }
 
 pub async fn names(pool: &SqlitePool) -> Result<Vec<CityName>, sqlx::Error> {
-    sqlx::query_as("SELECT slug, name FROM cities ORDER BY name COLLATE NOCASE")
-        .fetch_all(pool)
-        .await
+    sqlx::query_as("SELECT slug, name FROM cities ORDER BY name COLLATE NOCASE").fetch_all(pool).await
 }
 
 /// Countries with at least one city, with their number of cities.

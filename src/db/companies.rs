@@ -40,17 +40,13 @@ pub struct CompanyFilter {
 fn push_filter(qb: &mut QueryBuilder<Sqlite>, filter: &CompanyFilter) {
     qb.push(" WHERE 1 = 1");
     if let Some(city) = &filter.city {
-        qb.push(" AND co.city_id = (SELECT id FROM cities WHERE slug = ")
-            .push_bind(city.clone())
-            .push(")");
+        qb.push(" AND co.city_id = (SELECT id FROM cities WHERE slug = ").push_bind(city.clone()).push(")");
     }
     if let Some(sector) = &filter.sector {
         qb.push(" AND co.sector = ").push_bind(sector.clone());
     }
     if let Some(park) = &filter.park {
-        qb.push(" AND co.park_id = (SELECT id FROM parks WHERE slug = ")
-            .push_bind(park.clone())
-            .push(")");
+        qb.push(" AND co.park_id = (SELECT id FROM parks WHERE slug = ").push_bind(park.clone()).push(")");
     }
 }
 
@@ -63,10 +59,7 @@ pub async fn list(
 ) -> Result<Vec<Company>, sqlx::Error> {
     let mut qb = QueryBuilder::<Sqlite>::new(COMPANY_FROM);
     push_filter(&mut qb, filter);
-    qb.push(" ORDER BY co.name, co.id LIMIT ")
-        .push_bind(limit)
-        .push(" OFFSET ")
-        .push_bind(offset);
+    qb.push(" ORDER BY co.name, co.id LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
     qb.build_query_as().fetch_all(pool).await
 }
 
@@ -77,21 +70,17 @@ pub async fn count(pool: &SqlitePool, filter: &CompanyFilter) -> Result<i64, sql
 }
 
 pub async fn in_city(pool: &SqlitePool, city_id: i64) -> Result<Vec<Company>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{COMPANY_FROM} WHERE co.city_id = ? ORDER BY co.name, co.id"
-    )))
-    .bind(city_id)
-    .fetch_all(pool)
-    .await
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{COMPANY_FROM} WHERE co.city_id = ? ORDER BY co.name, co.id")))
+        .bind(city_id)
+        .fetch_all(pool)
+        .await
 }
 
 pub async fn in_park(pool: &SqlitePool, park_id: i64) -> Result<Vec<Company>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{COMPANY_FROM} WHERE co.park_id = ? ORDER BY co.name, co.id"
-    )))
-    .bind(park_id)
-    .fetch_all(pool)
-    .await
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{COMPANY_FROM} WHERE co.park_id = ? ORDER BY co.name, co.id")))
+        .bind(park_id)
+        .fetch_all(pool)
+        .await
 }
 
 pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<Company>, sqlx::Error> {

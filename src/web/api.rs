@@ -105,11 +105,7 @@ pub async fn compare_json(
     let body = ComparisonJson {
         cities: &c.cities,
         metrics: &c.metrics,
-        figures: c
-            .rows()
-            .into_iter()
-            .map(|(d, city, f)| figure_json(city, d, f))
-            .collect(),
+        figures: c.rows().into_iter().map(|(d, city, f)| figure_json(city, d, f)).collect(),
         sources: c.sources(),
         data_version: crate::db::data_version(&state.pool).await?,
     };
@@ -149,13 +145,8 @@ pub async fn cities_list(state: &AppState, query: CitiesQuery, format: Format) -
     let found = crate::db::cities::list(&state.pool, &filter).await?;
     let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
     let evidence = sectors::evidence_for_cities(&state.pool, &ids).await?;
-    let sectors_of = |id: i64| -> Vec<&str> {
-        evidence
-            .iter()
-            .filter(|e| e.city_id == id)
-            .map(|e| e.sector.as_str())
-            .collect()
-    };
+    let sectors_of =
+        |id: i64| -> Vec<&str> { evidence.iter().filter(|e| e.city_id == id).map(|e| e.sector.as_str()).collect() };
     if format == Format::Csv {
         let mut table = CsvTable::new(&[
             "slug",
@@ -194,11 +185,7 @@ pub async fn cities_list(state: &AppState, query: CitiesQuery, format: Format) -
         count: found.len(),
         cities: found
             .iter()
-            .map(|c| CitySummaryJson {
-                city: c,
-                url: format!("/cities/{}", c.slug),
-                sectors: sectors_of(c.id),
-            })
+            .map(|c| CitySummaryJson { city: c, url: format!("/cities/{}", c.slug), sectors: sectors_of(c.id) })
             .collect(),
     };
     Ok(Json(body).into_response())
@@ -269,15 +256,12 @@ struct CityJson<'a> {
 /// `/cities/{slug}.json` and `.csv`: the profile's data; the CSV holds the figures in long form.
 pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Result<Response, ApiError> {
     let pool = &state.pool;
-    let city = crate::db::cities::by_slug(pool, slug)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("city {slug:?}")))?;
+    let city =
+        crate::db::cities::by_slug(pool, slug).await?.ok_or_else(|| AppError::NotFound(format!("city {slug:?}")))?;
     let definitions = catalogue::all(pool).await?;
     let figures = metrics::for_city(pool, city.id).await?;
-    let with_definitions: Vec<(&MetricDefinition, &MetricFigure)> = figures
-        .iter()
-        .filter_map(|f| definitions.iter().find(|d| d.metric == f.metric).map(|d| (d, f)))
-        .collect();
+    let with_definitions: Vec<(&MetricDefinition, &MetricFigure)> =
+        figures.iter().filter_map(|f| definitions.iter().find(|d| d.metric == f.metric).map(|d| (d, f))).collect();
     if format == Format::Csv {
         let mut table = CsvTable::new(&FIGURE_COLUMNS);
         for (d, f) in &with_definitions {
@@ -286,24 +270,14 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
         return Ok(table.into_response(&format!("clusterscope-{}.csv", city.slug)));
     }
     let evidence = sectors::evidence_for_cities(pool, &[city.id]).await?;
-    let profile_sources = sources::cited_by(pool, SourceList::Cities, &[city.id])
-        .await?
-        .remove(&city.id);
+    let profile_sources = sources::cited_by(pool, SourceList::Cities, &[city.id]).await?.remove(&city.id);
     let profile_sources = profile_sources.unwrap_or_default();
     let park_rows = parks::in_city(pool, city.id).await?;
-    let park_sources = sources::cited_by(
-        pool,
-        SourceList::Parks,
-        &park_rows.iter().map(|p| p.id).collect::<Vec<_>>(),
-    )
-    .await?;
+    let park_sources =
+        sources::cited_by(pool, SourceList::Parks, &park_rows.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
     let company_rows = companies::in_city(pool, city.id).await?;
-    let company_sources = sources::cited_by(
-        pool,
-        SourceList::Companies,
-        &company_rows.iter().map(|c| c.id).collect::<Vec<_>>(),
-    )
-    .await?;
+    let company_sources =
+        sources::cited_by(pool, SourceList::Companies, &company_rows.iter().map(|c| c.id).collect::<Vec<_>>()).await?;
 
     let mut cited: Vec<&Source> = figures.iter().map(|f| &f.source).collect();
     cited.extend(evidence.iter().map(|e| &e.source));
@@ -318,12 +292,7 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
         population_sources: profile_sources.iter().take(1).map(|s| s.id.as_str()).collect(),
         sectors: evidence
             .iter()
-            .map(|e| SectorJson {
-                sector: &e.sector,
-                label: &e.sector_label,
-                source: &e.source.id,
-                quote: &e.quote,
-            })
+            .map(|e| SectorJson { sector: &e.sector, label: &e.sector_label, source: &e.source.id, quote: &e.quote })
             .collect(),
         figures: with_definitions.iter().map(|(d, f)| figure_json(&city, d, f)).collect(),
         parks: park_rows
@@ -362,6 +331,5 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
 }
 
 fn source_ids(list: Option<&Vec<Source>>) -> Vec<&str> {
-    list.map(|l| l.iter().map(|s| s.id.as_str()).collect())
-        .unwrap_or_default()
+    list.map(|l| l.iter().map(|s| s.id.as_str()).collect()).unwrap_or_default()
 }

@@ -174,11 +174,7 @@ pub fn family_line_chart(
                 wide_scope: wide(d),
                 points: figures
                     .iter()
-                    .map(|f| LinePoint {
-                        year: f.year,
-                        value: f.value,
-                        source: source_of(f),
-                    })
+                    .map(|f| LinePoint { year: f.year, value: f.value, source: source_of(f) })
                     .collect(),
             });
             legend.push(LegendItem {
@@ -210,11 +206,7 @@ pub fn family_line_chart(
                 .collect(),
         })
         .collect();
-    let table = DataTable {
-        corner: "Year".into(),
-        columns,
-        rows,
-    };
+    let table = DataTable { corner: "Year".into(), columns, rows };
     ChartBlock::line(&chart, legend, table).map(Some)
 }
 
@@ -235,11 +227,7 @@ pub fn family_bar_chart(
     let series: Vec<BarSeries> = defs
         .iter()
         .map(|d| BarSeries {
-            name: if d.scope == "city" {
-                d.label.clone()
-            } else {
-                format!("{} ({})", d.label, scope_label(&d.scope))
-            },
+            name: if d.scope == "city" { d.label.clone() } else { format!("{} ({})", d.label, scope_label(&d.scope)) },
             wide_scope: wide(d),
         })
         .collect();
@@ -270,10 +258,7 @@ pub fn family_bar_chart(
         .cities
         .iter()
         .enumerate()
-        .map(|(i, city)| LegendItem {
-            class: series_class(i),
-            name: city.name.clone(),
-        })
+        .map(|(i, city)| LegendItem { class: series_class(i), name: city.name.clone() })
         .chain(defs.iter().filter(|d| wide(d)).map(|d| LegendItem {
             class: "wide-key".into(),
             name: format!("dashed outline: {} figure", scope_label(&d.scope)),
@@ -287,10 +272,7 @@ pub fn family_bar_chart(
             .iter()
             .map(|city| DataRow {
                 header: city.name.clone(),
-                cells: defs
-                    .iter()
-                    .map(|d| c.latest(&d.metric, city.id).into_iter().map(figure_of).collect())
-                    .collect(),
+                cells: defs.iter().map(|d| c.latest(&d.metric, city.id).into_iter().map(figure_of).collect()).collect(),
             })
             .collect(),
     };

@@ -40,20 +40,13 @@ pub async fn validated_filter(pool: &sqlx::SqlitePool, query: CitiesQuery) -> Ap
     let mut chosen: Vec<String> = Vec::new();
     for s in query.sector.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
         if !known.iter().any(|k| k.slug == s) {
-            return Err(AppError::not_allowed(
-                "sector",
-                s,
-                known.iter().map(|k| k.slug.clone()).collect(),
-            ));
+            return Err(AppError::not_allowed("sector", s, known.iter().map(|k| k.slug.clone()).collect()));
         }
         if !chosen.iter().any(|c| c == s) {
             chosen.push(s.to_string());
         }
     }
-    Ok(CityFilter {
-        sectors: chosen,
-        country,
-    })
+    Ok(CityFilter { sectors: chosen, country })
 }
 
 pub struct SectorOption {
@@ -122,21 +115,13 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
         }
     }
     let countries = cities::countries(pool).await?;
-    let filter = CityFilter {
-        sectors: chosen.clone(),
-        country: country.clone(),
-    };
+    let filter = CityFilter { sectors: chosen.clone(), country: country.clone() };
     let found = cities::list(pool, &filter).await?;
     let total = countries.iter().map(|(_, n)| *n as usize).sum();
     let cards = city_cards(&state, found).await?;
     let chosen_labels = chosen
         .iter()
-        .filter_map(|slug| {
-            all_sectors
-                .iter()
-                .find(|s| &s.sector.slug == slug)
-                .map(|s| s.sector.label.clone())
-        })
+        .filter_map(|slug| all_sectors.iter().find(|s| &s.sector.slug == slug).map(|s| s.sector.label.clone()))
         .collect();
 
     Ok(CitiesPage {
@@ -152,11 +137,7 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
             .collect(),
         countries: countries
             .into_iter()
-            .map(|(name, cities)| CountryOption {
-                selected: country.as_ref() == Some(&name),
-                name,
-                cities,
-            })
+            .map(|(name, cities)| CountryOption { selected: country.as_ref() == Some(&name), name, cities })
             .collect(),
         cities: cards,
         total,
@@ -172,20 +153,13 @@ pub async fn city_cards(state: &AppState, found: Vec<City>) -> AppResult<Vec<Cit
     let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
     let definitions = catalogue::all(pool).await?;
     let mut evidence = group_by_city(sectors::evidence_for_cities(pool, &ids).await?, |e| e.city_id);
-    let mut figures = group_by_city(metrics::for_cities(pool, &ids, &headline::metrics()).await?, |f| {
-        f.city_id
-    });
+    let mut figures = group_by_city(metrics::for_cities(pool, &ids, &headline::metrics()).await?, |f| f.city_id);
     Ok(found
         .into_iter()
         .map(|city| {
             let city_figures = figures.remove(&city.id).unwrap_or_default();
             CityCard {
-                sectors: evidence
-                    .remove(&city.id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(sector_tag)
-                    .collect(),
+                sectors: evidence.remove(&city.id).unwrap_or_default().into_iter().map(sector_tag).collect(),
                 key_figures: key_figures(&city_figures, &definitions),
                 slug: city.slug,
                 name: city.name,
@@ -205,31 +179,18 @@ fn group_by_city<T>(rows: Vec<T>, city: impl Fn(&T) -> i64) -> HashMap<i64, Vec<
 }
 
 fn sector_tag(e: SectorEvidence) -> SectorTag {
-    SectorTag {
-        slug: e.sector,
-        label: e.sector_label,
-        evidence: Evidence::new(vec![Cite::from(e.source)], &e.quote),
-    }
+    SectorTag { slug: e.sector, label: e.sector_label, evidence: Evidence::new(vec![Cite::from(e.source)], &e.quote) }
 }
 
 pub fn figure_of(f: &MetricFigure) -> Figure {
-    Figure::new(
-        f.value,
-        &f.unit,
-        Some(f.year),
-        Evidence::new(vec![Cite::from(f.source.clone())], &f.quote),
-    )
+    Figure::new(f.value, &f.unit, Some(f.year), Evidence::new(vec![Cite::from(f.source.clone())], &f.quote))
 }
 
 fn key_figures(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> Vec<KeyFigure> {
     INDICATORS
         .iter()
         .map(|indicator| match headline::pick(indicator, figures, definitions) {
-            None => KeyFigure {
-                label: indicator.label,
-                note: None,
-                figure: None,
-            },
+            None => KeyFigure { label: indicator.label, note: None, figure: None },
             Some((figure, others)) => {
                 let definition = definitions.iter().find(|d| d.metric == figure.metric);
                 let mut notes = Vec::new();
@@ -243,10 +204,7 @@ fn key_figures(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> Ve
                 }
                 if others > 0 {
                     let s = if others > 1 { "s" } else { "" };
-                    notes.push(format!(
-                        "{others} other source{s} for {} (see the profile)",
-                        figure.year
-                    ));
+                    notes.push(format!("{others} other source{s} for {} (see the profile)", figure.year));
                 }
                 KeyFigure {
                     label: indicator.label,
@@ -303,9 +261,7 @@ pub async fn profile(State(state): State<AppState>, Path(segment): Path<String>)
 
 async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage> {
     let pool = &state.pool;
-    let city = cities::by_slug(pool, slug)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("city {slug:?}")))?;
+    let city = cities::by_slug(pool, slug).await?.ok_or_else(|| AppError::NotFound(format!("city {slug:?}")))?;
     let definitions = catalogue::all(pool).await?;
     let figures = metrics::for_city(pool, city.id).await?;
     let profile_sources: Vec<Cite> = sources::cited_by(pool, SourceList::Cities, &[city.id])
@@ -315,11 +271,7 @@ async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage
         .into_iter()
         .map(Cite::from)
         .collect();
-    let sector_tags = sectors::evidence_for_cities(pool, &[city.id])
-        .await?
-        .into_iter()
-        .map(sector_tag)
-        .collect();
+    let sector_tags = sectors::evidence_for_cities(pool, &[city.id]).await?.into_iter().map(sector_tag).collect();
     let park_rows = parks::in_city(pool, city.id).await?;
     let company_rows = companies::in_city(pool, city.id).await?;
 
@@ -345,12 +297,7 @@ fn population_figure(city: &City, figures: &[MetricFigure], cites: &[Cite]) -> O
         Some(f) => Evidence::new(vec![Cite::from(f.source.clone())], &f.quote),
         None => Evidence::new(cites.iter().take(1).cloned().collect(), ""),
     };
-    Some(Figure::new(
-        population as f64,
-        "persons",
-        city.population_year,
-        evidence,
-    ))
+    Some(Figure::new(population as f64, "persons", city.population_year, evidence))
 }
 
 fn family_tables(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> Vec<FamilyTable> {
@@ -367,11 +314,8 @@ fn family_tables(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> 
                 .iter()
                 .filter(|d| d.family == family && figures.iter().any(|f| f.metric == d.metric))
                 .collect();
-            let mut years: Vec<i64> = figures
-                .iter()
-                .filter(|f| defs.iter().any(|d| d.metric == f.metric))
-                .map(|f| f.year)
-                .collect();
+            let mut years: Vec<i64> =
+                figures.iter().filter(|f| defs.iter().any(|d| d.metric == f.metric)).map(|f| f.year).collect();
             years.sort_unstable();
             years.dedup();
             let rows = years
@@ -381,11 +325,7 @@ fn family_tables(figures: &[MetricFigure], definitions: &[MetricDefinition]) -> 
                     cells: defs
                         .iter()
                         .map(|d| {
-                            figures
-                                .iter()
-                                .filter(|f| f.metric == d.metric && f.year == year)
-                                .map(figure_of)
-                                .collect()
+                            figures.iter().filter(|f| f.metric == d.metric && f.year == year).map(figure_of).collect()
                         })
                         .collect(),
                 })

@@ -17,6 +17,7 @@ use crate::db::sources::{self, SourceList};
 use crate::error::{AppError, AppResult};
 use crate::format;
 
+/// Rows per page unless `per_page` asks otherwise (up to `--max-page-size`).
 pub const PAGE_SIZE: i64 = 50;
 
 /// A company with its figures formatted; the row's sources and quotes back every figure in it.
@@ -44,12 +45,7 @@ impl CompanyView {
         Ok(rows
             .into_iter()
             .map(|c| {
-                let cites = cites
-                    .remove(&c.id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(Cite::from)
-                    .collect();
+                let cites = cites.remove(&c.id).unwrap_or_default().into_iter().map(Cite::from).collect();
                 CompanyView {
                     evidence: Evidence::new(cites, &c.quote),
                     employees: c.employees_in_city.map(|n| format::figure(n as f64, "persons")),
@@ -82,6 +78,8 @@ pub struct CompaniesQuery {
     park: Vec<String>,
     #[serde(default)]
     page: Vec<String>,
+    #[serde(default)]
+    per_page: Vec<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -94,6 +92,7 @@ pub struct CompaniesPage {
     filter: CompanyFilter,
     total: i64,
     page: i64,
+    per_page: i64,
     pages: i64,
     first_row: i64,
 }
@@ -102,15 +101,18 @@ impl CompaniesPage {
     /// The address of another page of the same list.
     fn page_url(&self, page: i64) -> String {
         let mut pairs = form_pairs(&self.filter);
+        if self.per_page != PAGE_SIZE {
+            pairs.push(("per_page", self.per_page.to_string()));
+        }
         if page > 1 {
             pairs.push(("page", page.to_string()));
         }
         let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-        if query.is_empty() {
-            "/companies".into()
-        } else {
-            format!("/companies?{}", query.join("&"))
-        }
+        if query.is_empty() { "/companies".into() } else { format!("/companies?{}", query.join("&")) }
+    }
+
+    fn custom_page_size(&self) -> bool {
+        self.per_page != PAGE_SIZE
     }
 
     fn is_city(&self, slug: &str) -> bool {
@@ -154,28 +156,34 @@ fn encode(value: &str) -> String {
 pub async fn index(State(state): State<AppState>, Params(query): Params<CompaniesQuery>) -> AppResult<CompaniesPage> {
     let pool = &state.pool;
     let page = page_number(query.page)?;
+    let max = i64::from(state.settings.limits.max_page_size.max(1));
+    let per_page = match single("per_page", query.per_page)? {
+        None => PAGE_SIZE.min(max),
+        Some(text) => match text.parse::<i64>() {
+            Ok(n) if (1..=max).contains(&n) => n,
+            _ => {
+                return Err(AppError::bad_param(
+                    "per_page",
+                    format!("{text:?} is not allowed: use a whole number from 1 to {max}"),
+                ));
+            }
+        },
+    };
     let city_names = cities::names(pool).await?;
     let sector_list = sectors::all(pool).await?;
     let park_names = parks::names(pool).await?;
     let filter = CompanyFilter {
         city: checked("city", single("city", query.city)?, city_names.iter().map(|c| &c.slug))?,
-        sector: checked(
-            "sector",
-            single("sector", query.sector)?,
-            sector_list.iter().map(|s| &s.slug),
-        )?,
+        sector: checked("sector", single("sector", query.sector)?, sector_list.iter().map(|s| &s.slug))?,
         park: checked("park", single("park", query.park)?, park_names.iter().map(|p| &p.slug))?,
     };
     let total = companies::count(pool, &filter).await?;
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let pages = ((total + per_page - 1) / per_page).max(1);
     if page > pages {
-        return Err(AppError::bad_param(
-            "page",
-            format!("page {page} is past the last page of this list ({pages})"),
-        ));
+        return Err(AppError::bad_param("page", format!("page {page} is past the last page of this list ({pages})")));
     }
-    let offset = (page - 1) * PAGE_SIZE;
-    let rows = companies::list(pool, &filter, PAGE_SIZE, offset).await?;
+    let offset = (page - 1) * per_page;
+    let rows = companies::list(pool, &filter, per_page, offset).await?;
     Ok(CompaniesPage {
         companies: CompanyView::build(pool, rows).await?,
         cities: city_names,
@@ -184,6 +192,7 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<Companie
         filter,
         total,
         page,
+        per_page,
         pages,
         first_row: offset + 1,
     })

@@ -33,17 +33,8 @@ impl CompareQuery {
     /// The chosen cities in order; none chosen means the first comparison: Dalian against
     /// Bangalore, Metro Manila and Silicon Valley.
     pub fn cities(&self) -> Vec<String> {
-        let given: Vec<String> = self
-            .city
-            .iter()
-            .map(|c| c.trim().to_string())
-            .filter(|c| !c.is_empty())
-            .collect();
-        if given.is_empty() {
-            DEFAULT_CITIES.iter().map(|c| c.to_string()).collect()
-        } else {
-            given
-        }
+        let given: Vec<String> = self.city.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+        if given.is_empty() { DEFAULT_CITIES.iter().map(|c| c.to_string()).collect() } else { given }
     }
 
     pub fn metrics(&self) -> Vec<String> {
@@ -61,11 +52,7 @@ impl CompareQuery {
         match single("scale", self.scale.clone())?.as_deref() {
             None | Some("linear") => Ok(false),
             Some("log") => Ok(true),
-            Some(other) => Err(AppError::not_allowed(
-                "scale",
-                other,
-                vec!["linear".into(), "log".into()],
-            )),
+            Some(other) => Err(AppError::not_allowed("scale", other, vec!["linear".into(), "log".into()])),
         }
     }
 }
@@ -132,10 +119,7 @@ impl ComparisonView {
                 .cities
                 .iter()
                 .enumerate()
-                .map(|(i, city)| CityColumn {
-                    name: city.name.clone(),
-                    class: series_class(i),
-                })
+                .map(|(i, city)| CityColumn { name: city.name.clone(), class: series_class(i) })
                 .collect(),
             families: c
                 .families()
@@ -159,11 +143,7 @@ fn metric_row(c: &Comparison, d: &MetricDefinition) -> MetricRow {
         scope: d.scope.clone(),
         scope_label: scope_label(&d.scope),
         description: d.description.clone(),
-        cells: c
-            .cities
-            .iter()
-            .map(|city| c.latest(&d.metric, city.id).into_iter().map(figure_of).collect())
-            .collect(),
+        cells: c.cities.iter().map(|city| c.latest(&d.metric, city.id).into_iter().map(figure_of).collect()).collect(),
     }
 }
 
@@ -185,21 +165,13 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQ
     let city_choices = cities::names(pool)
         .await?
         .into_iter()
-        .map(|n| Choice {
-            checked: c.cities.iter().any(|x| x.slug == n.slug),
-            value: n.slug,
-            label: n.name,
-        })
+        .map(|n| Choice { checked: c.cities.iter().any(|x| x.slug == n.slug), value: n.slug, label: n.name })
         .collect();
     let mut metric_groups: Vec<MetricGroup> = Vec::new();
     for d in catalogue::all(pool).await? {
         let choice = Choice {
             checked: c.metrics.iter().any(|m| m.metric == d.metric),
-            label: if d.scope == "city" {
-                d.label.clone()
-            } else {
-                format!("{} ({})", d.label, scope_label(&d.scope))
-            },
+            label: if d.scope == "city" { d.label.clone() } else { format!("{} ({})", d.label, scope_label(&d.scope)) },
             value: d.metric.clone(),
         };
         match metric_groups.iter_mut().find(|g| g.family == d.family) {
@@ -211,13 +183,7 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQ
             }),
         }
     }
-    Ok(ComparePage {
-        view,
-        city_choices,
-        metric_groups,
-        min_cities: MIN_CITIES,
-        max_cities: MAX_CITIES,
-    })
+    Ok(ComparePage { view, city_choices, metric_groups, min_cities: MIN_CITIES, max_cities: MAX_CITIES })
 }
 
 impl ComparisonView {
@@ -229,12 +195,7 @@ impl ComparisonView {
             .iter_mut()
             .flat_map(|f| f.rows.iter_mut())
             .flat_map(|r| r.cells.iter_mut())
-            .chain(
-                self.charts
-                    .iter_mut()
-                    .flat_map(|c| c.table.rows.iter_mut())
-                    .flat_map(|r| r.cells.iter_mut()),
-            )
+            .chain(self.charts.iter_mut().flat_map(|c| c.table.rows.iter_mut()).flat_map(|r| r.cells.iter_mut()))
             .flatten();
         for figure in figures {
             figure.evidence.link_within_page();

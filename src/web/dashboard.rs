@@ -27,12 +27,8 @@ use crate::format;
 
 /// The families the dashboard charts over time, in this order: revenue in each currency the
 /// sources use (never converted), then the IT workforce.
-const TIME_SERIES_FAMILIES: [&str; 4] = [
-    "industry_revenue_usd",
-    "industry_revenue_rmb",
-    "industry_revenue_eur",
-    "it_workforce",
-];
+const TIME_SERIES_FAMILIES: [&str; 4] =
+    ["industry_revenue_usd", "industry_revenue_rmb", "industry_revenue_eur", "it_workforce"];
 const RANK_FAMILY: &str = "outsourcing_rank";
 
 #[derive(Debug, Default, Deserialize)]
@@ -72,48 +68,22 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
         None | Some("linear") => false,
         Some("log") => true,
         Some(other) => {
-            return Err(AppError::not_allowed(
-                "scale",
-                other,
-                vec!["linear".into(), "log".into()],
-            ));
+            return Err(AppError::not_allowed("scale", other, vec!["linear".into(), "log".into()]));
         }
     };
-    let filter = validated_filter(
-        pool,
-        CitiesQuery {
-            sector: query.sector,
-            country: Vec::new(),
-        },
-    )
-    .await?;
-    let asked: Vec<String> = query
-        .city
-        .into_iter()
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .collect();
+    let filter = validated_filter(pool, CitiesQuery { sector: query.sector, country: Vec::new() }).await?;
+    let asked: Vec<String> = query.city.into_iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
     if asked.len() > MAX_CITIES {
-        return Err(AppError::bad_param(
-            "city",
-            format!("choose at most {MAX_CITIES} cities; {} given", asked.len()),
-        ));
+        return Err(AppError::bad_param("city", format!("choose at most {MAX_CITIES} cities; {} given", asked.len())));
     }
-    let known_for_sectors: Option<Vec<City>> = if filter.sectors.is_empty() {
-        None
-    } else {
-        Some(cities::list(pool, &filter).await?)
-    };
+    let known_for_sectors: Option<Vec<City>> =
+        if filter.sectors.is_empty() { None } else { Some(cities::list(pool, &filter).await?) };
     let mut narrowed = None;
     let shown: Vec<City> = match (asked.is_empty(), &known_for_sectors) {
         (false, None) => comparison::resolve_cities(pool, &asked).await?,
         (false, Some(known)) => {
             let picked = comparison::resolve_cities(pool, &asked).await?;
-            let kept: Vec<City> = picked
-                .iter()
-                .filter(|c| known.iter().any(|k| k.id == c.id))
-                .cloned()
-                .collect();
+            let kept: Vec<City> = picked.iter().filter(|c| known.iter().any(|k| k.id == c.id)).cloned().collect();
             if kept.len() < picked.len() {
                 narrowed = Some(format!(
                     "{} of the {} chosen cities are known for the chosen sectors.",
@@ -125,10 +95,7 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
         }
         (true, Some(known)) => {
             if known.len() > MAX_CITIES {
-                narrowed = Some(format!(
-                    "{} cities match; the first {MAX_CITIES} by name are shown.",
-                    known.len()
-                ));
+                narrowed = Some(format!("{} cities match; the first {MAX_CITIES} by name are shown.", known.len()));
             }
             known.iter().take(MAX_CITIES).cloned().collect()
         }
@@ -177,18 +144,9 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
     let sector_choices = sectors::all(pool)
         .await?
         .into_iter()
-        .map(|s| Choice {
-            checked: filter.sectors.contains(&s.slug),
-            value: s.slug,
-            label: s.label,
-        })
+        .map(|s| Choice { checked: filter.sectors.contains(&s.slug), value: s.slug, label: s.label })
         .collect();
-    let compare_query = c
-        .cities
-        .iter()
-        .map(|city| format!("city={}", city.slug))
-        .collect::<Vec<_>>()
-        .join("&");
+    let compare_query = c.cities.iter().map(|city| format!("city={}", city.slug)).collect::<Vec<_>>().join("&");
     Ok(DashboardPage {
         heading,
         can_compare: (MIN_CITIES..=MAX_CITIES).contains(&c.cities.len()),
@@ -211,15 +169,8 @@ async fn sector_matrix(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<Opt
     let ids: Vec<i64> = c.cities.iter().map(|city| city.id).collect();
     let evidence = sectors::evidence_for_cities(pool, &ids).await?;
     let all = sectors::all(pool).await?;
-    let columns: Vec<MatrixColumn> = c
-        .cities
-        .iter()
-        .enumerate()
-        .map(|(i, city)| MatrixColumn {
-            label: city.name.clone(),
-            colour: i,
-        })
-        .collect();
+    let columns: Vec<MatrixColumn> =
+        c.cities.iter().enumerate().map(|(i, city)| MatrixColumn { label: city.name.clone(), colour: i }).collect();
     let find = |city: &City, sector: &str| evidence.iter().find(|e| e.city_id == city.id && e.sector == sector);
     let rows: Vec<MatrixRowInput> = all
         .iter()
@@ -264,12 +215,7 @@ async fn sector_matrix(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<Opt
 }
 
 /// A park figure the dashboard ranks: chart id, title, unit, and how to read it off a park.
-type ParkFigure = (
-    &'static str,
-    &'static str,
-    &'static str,
-    fn(&parks::Park) -> Option<f64>,
-);
+type ParkFigure = (&'static str, &'static str, &'static str, fn(&parks::Park) -> Option<f64>);
 
 /// The parks of the shown cities: a ranking per figure, and the table with every figure.
 async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<(Vec<ChartBlock>, Vec<ParkView>)> {
@@ -279,12 +225,8 @@ async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<(
     }
     let colour_of = |city_slug: &str| c.cities.iter().position(|city| city.slug == city_slug).unwrap_or(0);
     let figures: [ParkFigure; 3] = [
-        ("chart-park-companies", "Companies per park", "count", |p| {
-            p.companies.map(|v| v as f64)
-        }),
-        ("chart-park-employees", "Employees per park", "persons", |p| {
-            p.employees.map(|v| v as f64)
-        }),
+        ("chart-park-companies", "Companies per park", "count", |p| p.companies.map(|v| v as f64)),
+        ("chart-park-employees", "Employees per park", "persons", |p| p.employees.map(|v| v as f64)),
         ("chart-park-area", "Park area", "km2", |p| p.area_km2),
     ];
     let views = ParkView::build(pool, rows.clone()).await?;
@@ -309,10 +251,7 @@ async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<(
             .iter()
             .enumerate()
             .filter(|(_, city)| rows.iter().any(|p| p.city_slug == city.slug && value(p).is_some()))
-            .map(|(i, city)| LegendItem {
-                class: series_class(i),
-                name: city.name.clone(),
-            })
+            .map(|(i, city)| LegendItem { class: series_class(i), name: city.name.clone() })
             .collect();
         let table = DataTable {
             corner: "Park".into(),

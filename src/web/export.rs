@@ -44,10 +44,7 @@ pub async fn comparison_file(
     let mut view = ComparisonView::build(&c, log)?;
     view.link_sources_within_page();
     let names: Vec<String> = c.cities.iter().map(|c| c.name.clone()).collect();
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1:3000");
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:3000");
     let page = ExportPage {
         title: format!("{} compared", crate::charts::layout::and_list(&names)),
         view: &view,
@@ -60,10 +57,7 @@ pub async fn comparison_file(
     let html = page.render()?;
     let mut response = html.into_response();
     let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(EXPORT_POLICY));
     let disposition = format!("attachment; filename=\"clusterscope-{}.html\"", c.file_stem());
     if let Ok(v) = HeaderValue::from_str(&disposition) {

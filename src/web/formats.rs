@@ -41,9 +41,7 @@ pub struct CsvTable {
 
 impl CsvTable {
     pub fn new(header: &[&str]) -> Self {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
         // Writing to a Vec cannot fail.
         let _ = writer.write_record(header);
         CsvTable { writer }
@@ -68,10 +66,7 @@ impl CsvTable {
         let bytes = self.writer.into_inner().unwrap_or_default();
         let mut response = bytes.into_response();
         let headers = response.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/csv; charset=utf-8"),
-        );
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
         if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
             headers.insert(header::CONTENT_DISPOSITION, v);
         }

@@ -2,8 +2,11 @@
 //! Handlers parse and validate the request into a typed filter, ask `db` for rows, build a
 //! view model and render an askama template.
 
+mod admin;
 mod api;
 mod assets;
+mod auth;
+mod changes;
 mod charts;
 mod cities;
 mod companies;
@@ -12,38 +15,72 @@ mod dashboard;
 mod export;
 mod formats;
 mod health;
+mod limits;
 mod params;
 mod parks;
 mod security;
 mod sources;
+mod upload;
 mod view;
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use axum::Router;
+use axum::http::StatusCode;
 use axum::routing::get;
 use sqlx::SqlitePool;
+use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnRequest, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use crate::config::Limits;
 use crate::error::AppError;
 
 pub use assets::asset_url;
+pub use auth::Admin;
+
+/// How the server is run: limits and whether it sits behind TLS.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub limits: Limits,
+    /// Behind TLS: send Strict-Transport-Security, mark cookies Secure.
+    pub hsts: bool,
+}
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     pub pool: SqlitePool,
+    pub settings: Arc<Settings>,
+    /// Present when an admin token is configured; otherwise /admin does not exist.
+    pub admin: Option<Arc<Admin>>,
 }
 
 impl AppState {
     pub fn new(pool: SqlitePool) -> Self {
-        AppState { pool }
+        AppState { pool, settings: Arc::new(Settings::default()), admin: None }
+    }
+
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = Arc::new(settings);
+        self
+    }
+
+    pub fn with_admin(mut self, admin: Option<Admin>) -> Self {
+        self.admin = admin.map(Arc::new);
+        self
     }
 }
 
 /// The whole application; tests build exactly this.
 pub fn app(state: AppState) -> Router {
-    let routes = Router::new()
+    let settings = state.settings.clone();
+    let limits = &settings.limits;
+    let public = Router::new()
         .route("/", get(dashboard::show))
         .route("/compare", get(compare::index))
         .route("/compare.csv", get(api::compare_csv))
@@ -57,11 +94,20 @@ pub fn app(state: AppState) -> Router {
         .route("/companies", get(companies::index))
         .route("/sources", get(sources::index))
         .route("/sources/{id}", get(sources::profile))
+        .route("/changes", get(changes::index))
         .route("/healthz", get(health::check))
         .nest_service("/static", assets::router())
         .fallback(not_found)
-        .with_state(state);
-    security::with_headers(routes)
+        // Public pages take no request body at all.
+        .layer(RequestBodyLimitLayer::new(0));
+    let routes = limits::with_rate_limit(public.merge(admin::routes(&state)).with_state(state), limits)
+        .layer(GlobalConcurrencyLimitLayer::new(limits.max_concurrency.max(1)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(limits.request_timeout_secs.max(1)),
+        ))
+        .layer(axum::middleware::from_fn_with_state(limits.max_uri_length, limits::uri_length));
+    security::with_headers(routes, settings.hsts)
         .layer(CatchPanicLayer::new())
         // One log line per request, when its response is ready.
         .layer(

@@ -91,10 +91,7 @@ pub fn page_number(raw: Vec<String>) -> Result<i64, AppError> {
         None => Ok(1),
         Some(text) => match text.parse::<i64>() {
             Ok(n) if (1..=1_000_000_000).contains(&n) => Ok(n),
-            _ => Err(AppError::bad_param(
-                "page",
-                format!("{text:?} is not a page number: use a whole number from 1"),
-            )),
+            _ => Err(AppError::bad_param("page", format!("{text:?} is not a page number: use a whole number from 1"))),
         },
     }
 }
@@ -108,14 +105,7 @@ mod tests {
         let e = describe_rejection(
             "Failed to deserialize query string: unknown field `sectr`, expected `sector` or `country`",
         );
-        let AppError::BadRequest {
-            param,
-            allowed: Allowed::Parameters(allowed),
-            ..
-        } = e
-        else {
-            panic!()
-        };
+        let AppError::BadRequest { param, allowed: Allowed::Parameters(allowed), .. } = e else { panic!() };
         assert_eq!(param, "sectr");
         assert_eq!(allowed, ["sector", "country"]);
     }

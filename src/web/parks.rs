@@ -36,12 +36,7 @@ impl ParkView {
         Ok(rows
             .into_iter()
             .map(|p| {
-                let cites = cites
-                    .remove(&p.id)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(Cite::from)
-                    .collect();
+                let cites = cites.remove(&p.id).unwrap_or_default().into_iter().map(Cite::from).collect();
                 ParkView {
                     evidence: Evidence::new(cites, &p.quote),
                     area: p.area_km2.map(|a| format::figure(a, "km2")),
@@ -68,13 +63,8 @@ pub struct ParkProfilePage {
 
 pub async fn profile(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<ParkProfilePage> {
     let pool = &state.pool;
-    let park = parks::by_slug(pool, &slug)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("park {slug:?}")))?;
+    let park = parks::by_slug(pool, &slug).await?.ok_or_else(|| AppError::NotFound(format!("park {slug:?}")))?;
     let listed = companies::in_park(pool, park.id).await?;
     let park = ParkView::build(pool, vec![park]).await?.remove(0);
-    Ok(ParkProfilePage {
-        park,
-        companies: CompanyView::build(pool, listed).await?,
-    })
+    Ok(ParkProfilePage { park, companies: CompanyView::build(pool, listed).await? })
 }

@@ -22,9 +22,7 @@ pub struct SourcesPage {
 }
 
 pub async fn index(State(state): State<AppState>) -> AppResult<SourcesPage> {
-    Ok(SourcesPage {
-        sources: sources::list_with_use(&state.pool).await?,
-    })
+    Ok(SourcesPage { sources: sources::list_with_use(&state.pool).await? })
 }
 
 /// A figure on a source's page: which city and metric it belongs to.
@@ -60,20 +58,13 @@ impl SourcePage {
 
 pub async fn profile(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<SourcePage> {
     let pool = &state.pool;
-    let source = sources::by_id(pool, &id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("source {id:?}")))?;
+    let source = sources::by_id(pool, &id).await?.ok_or_else(|| AppError::NotFound(format!("source {id:?}")))?;
     let cite = Cite::from(source.clone());
     let figures = metrics::citing(pool, &id)
         .await?
         .into_iter()
         .map(|f| CitedFigure {
-            figure: Figure::new(
-                f.value,
-                &f.unit,
-                Some(f.year),
-                Evidence::new(vec![cite.clone()], &f.quote),
-            ),
+            figure: Figure::new(f.value, &f.unit, Some(f.year), Evidence::new(vec![cite.clone()], &f.quote)),
             scope_label: scope_label(&f.scope),
             scope: f.scope,
             city_slug: f.city_slug,

@@ -62,12 +62,7 @@ impl Evidence {
     }
 
     pub fn new(cites: Vec<Cite>, quote: &str) -> Self {
-        let quotes = quote
-            .split(" | ")
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(str::to_string)
-            .collect();
+        let quotes = quote.split(" | ").map(str::trim).filter(|q| !q.is_empty()).map(str::to_string).collect();
         Evidence { cites, quotes }
     }
 
@@ -92,12 +87,7 @@ pub struct Figure {
 
 impl Figure {
     pub fn new(value: f64, unit: &str, year: Option<i64>, evidence: Evidence) -> Self {
-        Figure {
-            value,
-            text: format::figure(value, unit),
-            year,
-            evidence,
-        }
+        Figure { value, text: format::figure(value, unit), year, evidence }
     }
 
     /// The value for machines (`<data value>`), without float noise.

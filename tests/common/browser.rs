@@ -18,11 +18,7 @@ pub struct Browser {
 }
 
 fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|d| PathBuf::from(d).join(name))
-        .find(|p| p.is_file())
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| PathBuf::from(d).join(name)).find(|p| p.is_file())
 }
 
 impl Browser {
@@ -75,12 +71,7 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a WebDriver session");
-        Some(Browser {
-            client,
-            driver: child,
-            _profile: profile,
-            downloads,
-        })
+        Some(Browser { client, driver: child, _profile: profile, downloads })
     }
 
     pub async fn close(mut self) {
@@ -105,10 +96,7 @@ struct NetworkConditions {
 
 impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
     fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/chromium/network_conditions",
-            session_id.unwrap_or_default()
-        ))
+        base_url.join(&format!("session/{}/chromium/network_conditions", session_id.unwrap_or_default()))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
@@ -124,10 +112,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
 impl Browser {
     /// Cuts the browser off the network (as far as pages are concerned).
     pub async fn go_offline(&self) {
-        self.client
-            .issue_cmd(NetworkConditions { offline: true })
-            .await
-            .expect("network emulation");
+        self.client.issue_cmd(NetworkConditions { offline: true }).await.expect("network emulation");
     }
 
     /// Waits for a finished download in the downloads folder.
@@ -142,11 +127,7 @@ impl Browser {
             if let Some(p) = done.into_iter().next() {
                 return p;
             }
-            assert!(
-                Instant::now() < deadline,
-                "no download arrived in {}",
-                self.downloads.display()
-            );
+            assert!(Instant::now() < deadline, "no download arrived in {}", self.downloads.display());
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

@@ -5,7 +5,7 @@ pub mod browser;
 
 use std::path::{Path, PathBuf};
 
-use clusterscope::dataset::{FolderDataset, ImportMode, ImportReport, import};
+use clusterscope::dataset::{FolderDataset, ImportMode, ImportReport, Provenance, import};
 use sqlx::SqlitePool;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
@@ -22,26 +22,31 @@ impl TestServer {
     /// Serves a fresh database loaded with the built-in dataset, as `clusterscope serve` does.
     pub async fn start() -> TestServer {
         let dir = TempDir::new().unwrap();
-        let pool = clusterscope::cli::open_with_default_data(&dir.path().join("test.db"))
-            .await
-            .unwrap();
+        let pool = clusterscope::cli::open_with_default_data(&dir.path().join("test.db")).await.unwrap();
         Self::serve(dir, pool).await
     }
 
     pub async fn serve(dir: TempDir, pool: SqlitePool) -> TestServer {
+        Self::serve_state(dir, clusterscope::AppState::new(pool)).await
+    }
+
+    /// The bundled data, served with these settings and, if given, this admin token.
+    pub async fn start_configured(settings: clusterscope::web::Settings, admin_token: Option<&str>) -> TestServer {
+        let (dir, pool) = loaded_db().await;
+        let admin = admin_token.map(|t| clusterscope::web::Admin::new(t.to_string(), settings.hsts));
+        let state = clusterscope::AppState::new(pool).with_settings(settings).with_admin(admin);
+        Self::serve_state(dir, state).await
+    }
+
+    pub async fn serve_state(dir: TempDir, state: clusterscope::AppState) -> TestServer {
+        let pool = state.pool.clone();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = oneshot::channel::<()>();
-        let state = clusterscope::AppState::new(pool.clone());
         tokio::spawn(clusterscope::serve(state, listener, async {
             let _ = stopped.await;
         }));
-        TestServer {
-            base,
-            pool,
-            dir,
-            stop: Some(stop),
-        }
+        TestServer { base, pool, dir, stop: Some(stop) }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -88,9 +93,7 @@ pub async fn empty_db() -> (TempDir, SqlitePool) {
 /// A database file loaded with the built-in dataset.
 pub async fn loaded_db() -> (TempDir, SqlitePool) {
     let dir = TempDir::new().unwrap();
-    let pool = clusterscope::cli::open_with_default_data(&dir.path().join("test.db"))
-        .await
-        .unwrap();
+    let pool = clusterscope::cli::open_with_default_data(&dir.path().join("test.db")).await.unwrap();
     (dir, pool)
 }
 
@@ -109,9 +112,8 @@ pub fn dataset(files: &[(&str, &str)]) -> TempDir {
 }
 
 pub async fn import_folder(pool: &SqlitePool, dir: &Path) -> ImportReport {
-    import(pool, &FolderDataset::new(dir).unwrap(), ImportMode::Apply)
-        .await
-        .unwrap()
+    let provenance = Provenance { actor: "test", reason: "a test import" };
+    import(pool, &FolderDataset::new(dir).unwrap(), ImportMode::Apply, provenance).await.unwrap()
 }
 
 /// Every row of every table, in a stable order: two equal snapshots mean nothing changed.
@@ -132,20 +134,14 @@ pub async fn snapshot(pool: &SqlitePool) -> String {
     ];
     let mut out = String::new();
     for table in tables {
-        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
-            .bind(table)
-            .fetch_all(pool)
-            .await
-            .unwrap();
+        let columns: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM pragma_table_info(?)").bind(table).fetch_all(pool).await.unwrap();
         let pairs: Vec<String> = columns.iter().map(|c| format!("'{c}', {c}")).collect();
         let sql = format!(
             "SELECT COALESCE(json_group_array(json_object({})), '[]') FROM (SELECT * FROM {table} ORDER BY rowid)",
             pairs.join(", ")
         );
-        let rows: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .fetch_one(pool)
-            .await
-            .unwrap();
+        let rows: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await.unwrap();
         out.push_str(table);
         out.push_str(": ");
         out.push_str(&rows);

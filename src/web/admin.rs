@@ -1,0 +1,257 @@
+//! `/admin`: data updates for whoever holds the admin token. Sign in (or send a bearer
+//! token), upload a dataset, preview what it would change (nothing is written), apply it in
+//! one transaction, and read the audit log. Without a configured token none of this exists.
+
+use std::net::IpAddr;
+use std::time::Instant;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Multipart, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use axum_extra::extract::cookie::SignedCookieJar;
+use serde::Deserialize;
+use tower_http::csrf::CsrfLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+
+use super::AppState;
+use super::auth::{AdminUser, Presented, SESSION_COOKIE, peer_ip, random_id, wants_json};
+use super::upload::{self, Action, MAX_PENDING, PENDING_TTL, PendingUpload};
+use crate::dataset::{ImportMode, ImportReport, Provenance, import};
+use crate::db::changes::{self, Change};
+use crate::error::{AppError, AppResult};
+
+/// The admin routes, or none at all when no token is configured (every /admin path is then
+/// the site's 404). State-changing requests must come from this site (CSRF layer) and may
+/// carry a dataset-sized body; nothing else on the site accepts a body.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    if state.admin.is_none() {
+        return Router::new();
+    }
+    let max_upload =
+        usize::try_from(state.settings.limits.max_upload_mb.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX);
+    Router::new()
+        .route("/admin", get(console))
+        .route("/admin/login", post(sign_in))
+        .route("/admin/logout", post(sign_out))
+        .route("/admin/import", post(import_upload))
+        .route("/admin/log", get(log))
+        .layer(DefaultBodyLimit::max(max_upload))
+        .layer(RequestBodyLimitLayer::new(max_upload))
+        .layer(CsrfLayer::new())
+}
+
+/// The caller: the client address, and who their token or session says they are.
+struct Caller {
+    ip: IpAddr,
+    presented: Presented,
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &AppState) -> Result<Self, AppError> {
+        let admin = state.admin.as_ref().ok_or_else(|| AppError::NotFound("page".into()))?;
+        let ip = peer_ip(parts);
+        let presented = admin.identify(&parts.headers, ip).await;
+        Ok(Caller { ip, presented })
+    }
+}
+
+/// Why an admin request is refused.
+enum Denied {
+    WrongToken,
+    NotSignedIn,
+}
+
+impl Denied {
+    /// 401, as a sign-in page or as JSON.
+    fn response(self, headers: &HeaderMap) -> Response {
+        match self {
+            Denied::WrongToken => unauthorized(headers, "The bearer token is not the admin token."),
+            Denied::NotSignedIn => unauthorized(headers, "Sign in first."),
+        }
+    }
+}
+
+impl Caller {
+    /// The signed-in user, or why not.
+    fn user(self) -> Result<AdminUser, Denied> {
+        match self.presented {
+            Presented::User(user) => Ok(user),
+            Presented::WrongToken => Err(Denied::WrongToken),
+            Presented::Nothing => Err(Denied::NotSignedIn),
+        }
+    }
+}
+
+fn unauthorized(headers: &HeaderMap, message: &str) -> Response {
+    if wants_json(headers) {
+        let body = serde_json::json!({ "error": { "status": 401, "message": message } });
+        return (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")], Json(body)).into_response();
+    }
+    let page = SignInPage { message: Some(message.to_string()) };
+    (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")], page).into_response()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/sign_in.html")]
+struct SignInPage {
+    message: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/console.html")]
+struct ConsolePage {
+    actor: String,
+    recent: Vec<Change>,
+    max_upload_mb: u64,
+}
+
+async fn console(State(state): State<AppState>, caller: Caller) -> AppResult<Response> {
+    match caller.presented {
+        Presented::User(user) => Ok(ConsolePage {
+            actor: user.actor,
+            recent: changes::latest(&state.pool, 5).await?,
+            max_upload_mb: state.settings.limits.max_upload_mb,
+        }
+        .into_response()),
+        _ => Ok(SignInPage { message: None }.into_response()),
+    }
+}
+
+#[derive(Deserialize)]
+struct SignInForm {
+    token: String,
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    let Some(admin) = state.admin.as_ref() else { return AppError::NotFound("page".into()).into_response() };
+    admin.throttle(caller.ip).await;
+    if !admin.token_matches(form.token.trim()) {
+        admin.record_failure(caller.ip);
+        return unauthorized(&headers, "That is not the admin token.");
+    }
+    admin.forget_failures(caller.ip);
+    tracing::info!(ip = %caller.ip, "admin signed in");
+    let jar = SignedCookieJar::from_headers(&headers, admin.key().clone()).add(admin.start_session());
+    (jar, Redirect::to("/admin")).into_response()
+}
+
+async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(admin) = state.admin.as_ref() else { return AppError::NotFound("page".into()).into_response() };
+    let jar = SignedCookieJar::from_headers(&headers, admin.key().clone());
+    if let Some(c) = jar.get(SESSION_COOKIE) {
+        admin.end_session(c.value());
+    }
+    (jar.remove(admin.removal_cookie()), Redirect::to("/admin")).into_response()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/report.html")]
+struct ReportPage {
+    report: ImportReport,
+    /// Set for a preview without problems: the upload to apply.
+    upload_id: Option<String>,
+    reason: String,
+}
+
+/// `POST /admin/import`: preview (default) or apply an uploaded dataset.
+async fn import_upload(State(state): State<AppState>, caller: Caller, request: Request) -> Response {
+    let headers = request.headers().clone();
+    let user = match caller.user() {
+        Ok(user) => user,
+        Err(denied) => return denied.response(&headers),
+    };
+    match run_import(&state, &user, &headers, request).await {
+        Ok(response) => response,
+        Err(e) if wants_json(&headers) => crate::error::ApiError(e).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn run_import(state: &AppState, user: &AdminUser, headers: &HeaderMap, request: Request) -> AppResult<Response> {
+    let admin = state.admin.as_ref().ok_or_else(|| AppError::NotFound("page".into()))?;
+    let multipart = Multipart::from_request(request, state)
+        .await
+        .map_err(|e| AppError::bad_param("files", format!("send the dataset as multipart/form-data: {e}")))?;
+    let max_unpacked =
+        usize::try_from(state.settings.limits.max_upload_mb.saturating_mul(4 * 1024 * 1024)).unwrap_or(usize::MAX);
+    let form = upload::read(multipart, max_unpacked).await?;
+
+    let (files, reason) = match (&form.upload_id, form.action) {
+        (Some(id), Action::Apply) => {
+            let pending = admin.uploads.lock().unwrap_or_else(|e| e.into_inner()).remove(id);
+            match pending {
+                Some(p) if p.actor == user.actor && p.created.elapsed() < PENDING_TTL => {
+                    let reason = if form.reason.is_empty() { p.reason.clone() } else { form.reason.clone() };
+                    (p.files, reason)
+                }
+                _ => {
+                    return Err(AppError::bad_param(
+                        "upload",
+                        "this preview has expired or is not yours; upload the files again",
+                    ));
+                }
+            }
+        }
+        _ if form.files.is_empty() => {
+            return Err(AppError::bad_param("files", "choose at least one CSV file or a .zip of them"));
+        }
+        _ => (form.files, form.reason.clone()),
+    };
+    if form.action == Action::Apply && reason.is_empty() {
+        return Err(AppError::bad_param("reason", "say why the data changes: readers see it on /changes"));
+    }
+
+    let mode = if form.action == Action::Apply { ImportMode::Apply } else { ImportMode::Preview };
+    let provenance = Provenance { actor: &user.actor, reason: &reason };
+    let report = import(&state.pool, &upload::dataset(&files), mode, provenance).await?;
+    if report.applied {
+        tracing::info!(actor = %user.actor, version = report.data_version, "dataset applied");
+    }
+    let upload_id = (mode == ImportMode::Preview && report.problems.is_empty()).then(|| {
+        let id = random_id();
+        let mut uploads = admin.uploads.lock().unwrap_or_else(|e| e.into_inner());
+        uploads.retain(|_, p| p.created.elapsed() < PENDING_TTL);
+        while uploads.len() >= MAX_PENDING {
+            let oldest = uploads.iter().min_by_key(|(_, p)| p.created).map(|(k, _)| k.clone());
+            oldest.map(|k| uploads.remove(&k));
+        }
+        uploads.insert(
+            id.clone(),
+            PendingUpload { files, actor: user.actor.clone(), reason: reason.clone(), created: Instant::now() },
+        );
+        id
+    });
+    let status = if report.problems.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    if wants_json(headers) {
+        let body = serde_json::json!({ "report": report, "upload": upload_id });
+        return Ok((status, Json(body)).into_response());
+    }
+    Ok((status, ReportPage { report, upload_id, reason }).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/log.html")]
+struct LogPage {
+    changes: Vec<Change>,
+}
+
+async fn log(State(state): State<AppState>, caller: Caller, headers: HeaderMap) -> Response {
+    if let Err(denied) = caller.user() {
+        return denied.response(&headers);
+    }
+    match changes::latest(&state.pool, 200).await {
+        Ok(changes) => LogPage { changes }.into_response(),
+        Err(e) => AppError::from(e).into_response(),
+    }
+}

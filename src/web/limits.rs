@@ -1,0 +1,56 @@
+//! Limits that keep the server answering: a cap on the request target's length (414) and an
+//! optional per-address rate limit (429). Timeouts, concurrency and body sizes are tower
+//! layers set up in `app`.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tower_governor::GovernorLayer;
+use tower_governor::governor::GovernorConfigBuilder;
+
+use crate::config::Limits;
+
+/// Answers 414 when the path and query are longer than `max` bytes, before any routing or
+/// parsing looks at them.
+pub async fn uri_length(State(max): State<usize>, request: Request, next: Next) -> Response {
+    let length = request.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
+    if length > max {
+        return (
+            StatusCode::URI_TOO_LONG,
+            format!("The address is {length} bytes long; this server accepts at most {max}. Use fewer filters.\n"),
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
+
+/// Adds the per-address rate limit, when one is configured (`--rate-limit`, requests per
+/// second, with `--rate-burst` allowed above it). Addresses come from the connection, never
+/// from headers a client could forge.
+pub fn with_rate_limit(router: Router, limits: &Limits) -> Router {
+    if limits.rate_limit == 0 {
+        return router;
+    }
+    let period = Duration::from_nanos(1_000_000_000 / u64::from(limits.rate_limit));
+    let Some(config) = GovernorConfigBuilder::default().period(period).burst_size(limits.rate_burst.max(1)).finish()
+    else {
+        tracing::error!("invalid rate limit; serving without one");
+        return router;
+    };
+    let limiter = config.limiter().clone();
+    // Forget addresses that went quiet, so the table does not grow without bound.
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        runtime.spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                limiter.retain_recent();
+            }
+        });
+    }
+    router.layer(GovernorLayer::new(config))
+}

@@ -1,0 +1,268 @@
+//! Data updates through the web: only with the token, previewed before anything is written,
+//! applied in one transaction, recorded in the audit log and on the public /changes page, and
+//! refused from other sites.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use clusterscope::web::Settings;
+use common::TestServer;
+use reqwest::multipart::{Form, Part};
+use reqwest::redirect::Policy;
+
+const TOKEN: &str = "a-long-enough-admin-token";
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().redirect(Policy::none()).build().unwrap()
+}
+
+async fn admin_server() -> TestServer {
+    TestServer::start_configured(Settings::default(), Some(TOKEN)).await
+}
+
+/// Signs in with the form and returns the session cookie (`name=value`).
+async fn sign_in(s: &TestServer) -> String {
+    let r = client().post(s.url("/admin/login")).form(&[("token", TOKEN)]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_string();
+    cookie.split(';').next().unwrap().to_string()
+}
+
+const NEW_FIGURE: &str = "city_slug,metric,year,value,unit,source_id,quote\n\
+    dalian,it_companies,2030,5000,count,intheblack-dalian,five thousand firms\n";
+
+fn upload(files: &[(&str, &str)], action: &str, reason: &str) -> Form {
+    let mut form = Form::new().text("action", action.to_string()).text("reason", reason.to_string());
+    for (name, content) in files {
+        form = form.part("files", Part::bytes(content.as_bytes().to_vec()).file_name(name.to_string()));
+    }
+    form
+}
+
+#[tokio::test]
+async fn without_a_token_there_is_no_admin() {
+    let s = TestServer::start().await;
+    for (method, path) in
+        [("GET", "/admin"), ("POST", "/admin/login"), ("POST", "/admin/import"), ("GET", "/admin/log")]
+    {
+        let r = client().request(method.parse().unwrap(), s.url(path)).send().await.unwrap();
+        assert_eq!(r.status(), 404, "{method} {path}");
+    }
+}
+
+#[tokio::test]
+async fn signing_in_needs_the_token_and_gives_a_locked_down_expiring_cookie() {
+    let s = admin_server().await;
+    let page = s.get("/admin").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("name=\"token\" type=\"password\""));
+
+    let wrong = client().post(s.url("/admin/login")).form(&[("token", "guess")]).send().await.unwrap();
+    assert_eq!(wrong.status(), 401);
+    assert!(wrong.headers().get("set-cookie").is_none());
+
+    let r = client().post(s.url("/admin/login")).form(&[("token", TOKEN)]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let cookie = r.headers()["set-cookie"].to_str().unwrap();
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/admin", "Max-Age=7200"] {
+        assert!(cookie.contains(attribute), "{attribute} in {cookie}");
+    }
+    assert!(!cookie.contains("Secure"), "not Secure over plain HTTP");
+
+    // Behind TLS (--hsts) the cookie is Secure.
+    let tls = TestServer::start_configured(Settings { hsts: true, ..Settings::default() }, Some(TOKEN)).await;
+    let r = client().post(tls.url("/admin/login")).form(&[("token", TOKEN)]).send().await.unwrap();
+    assert!(r.headers()["set-cookie"].to_str().unwrap().contains("Secure"));
+}
+
+#[tokio::test]
+async fn a_forged_or_stale_cookie_is_not_a_session() {
+    let s = admin_server().await;
+    let cookie = sign_in(&s).await;
+    let forged = format!("{}x", cookie);
+    let r = client().get(s.url("/admin")).header("cookie", forged).send().await.unwrap();
+    assert!(r.text().await.unwrap().contains("Sign in to update data"));
+    let signed_in = client().get(s.url("/admin")).header("cookie", &cookie).send().await.unwrap();
+    assert!(signed_in.text().await.unwrap().contains("Signed in as admin session"));
+    // Signing out ends the session on the server: the old cookie no longer works.
+    let out = client().post(s.url("/admin/logout")).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(out.status(), 303);
+    let r = client().get(s.url("/admin")).header("cookie", &cookie).send().await.unwrap();
+    assert!(r.text().await.unwrap().contains("Sign in to update data"));
+    let r = client()
+        .post(s.url("/admin/import"))
+        .header("cookie", &cookie)
+        .multipart(upload(&[("metrics.csv", NEW_FIGURE)], "apply", "x"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+}
+
+#[tokio::test]
+async fn repeated_failures_from_one_address_are_slowed_down() {
+    let s = admin_server().await;
+    let attempt = || async {
+        let started = Instant::now();
+        let r = client().post(s.url("/admin/login")).form(&[("token", "wrong")]).send().await.unwrap();
+        assert_eq!(r.status(), 401);
+        started.elapsed()
+    };
+    let first = attempt().await;
+    attempt().await;
+    attempt().await;
+    let fourth = attempt().await;
+    // After three failures the server waits (at least 1 s) before it even looks at the token.
+    assert!(fourth >= Duration::from_millis(900), "fourth attempt answered after {fourth:?}");
+    assert!(first < Duration::from_millis(900), "a first attempt is not delayed: {first:?}");
+}
+
+#[tokio::test]
+async fn a_preview_writes_nothing_and_apply_writes_once_with_an_audit_entry() {
+    let s = admin_server().await;
+    let cookie = sign_in(&s).await;
+    let before = common::snapshot(&s.pool).await;
+
+    let preview = client()
+        .post(s.url("/admin/import"))
+        .header("cookie", &cookie)
+        .multipart(upload(&[("metrics.csv", NEW_FIGURE)], "preview", "New 2030 company count"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preview.status(), 200);
+    let page = preview.text().await.unwrap();
+    assert!(page.contains("Preview: nothing written yet"));
+    assert!(page.contains("<code>dalian/it_companies/2030/intheblack-dalian</code>"));
+    assert_eq!(common::snapshot(&s.pool).await, before, "a preview writes nothing");
+    let upload_id = page.split("name=\"upload\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+
+    let apply =
+        Form::new().text("action", "apply").text("upload", upload_id.clone()).text("reason", "New 2030 company count");
+    let applied =
+        client().post(s.url("/admin/import")).header("cookie", &cookie).multipart(apply).send().await.unwrap();
+    assert_eq!(applied.status(), 200);
+    assert!(applied.text().await.unwrap().contains("data version 2"));
+    assert_eq!(clusterscope::db::data_version(&s.pool).await.unwrap(), 2);
+
+    // The same preview cannot be applied twice.
+    let again = Form::new().text("action", "apply").text("upload", upload_id).text("reason", "again");
+    let r = client().post(s.url("/admin/import")).header("cookie", &cookie).multipart(again).send().await.unwrap();
+    assert_eq!(r.status(), 400);
+
+    let log = client().get(s.url("/admin/log")).header("cookie", &cookie).send().await.unwrap().text().await.unwrap();
+    assert!(log.contains("By admin session"), "the audit log names the session");
+    assert!(log.contains("dalian/it_companies/2030/intheblack-dalian"));
+    let public = s.get("/changes").await;
+    assert!(public.body.contains("New 2030 company count"), "readers see why");
+    assert!(public.body.contains("data version 2"));
+    assert!(!public.body.contains("admin session"), "but not who");
+}
+
+#[tokio::test]
+async fn a_bad_upload_lists_every_problem_with_its_location_and_changes_nothing() {
+    let s = admin_server().await;
+    let cookie = sign_in(&s).await;
+    let before = common::snapshot(&s.pool).await;
+    let bad = "city_slug,metric,year,value,unit,source_id,quote\n\
+               atlantis,it_companies,2030,5,count,intheblack-dalian,q\n\
+               dalian,gdp,2030,5,count,intheblack-dalian,q\n";
+    for action in ["preview", "apply"] {
+        let r = client()
+            .post(s.url("/admin/import"))
+            .header("cookie", &cookie)
+            .multipart(upload(&[("metrics.csv", bad)], action, "bad data"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422, "{action}");
+        let page = r.text().await.unwrap();
+        assert!(page.contains("2 problems"), "{action}");
+        assert!(page.contains("<td>metrics.csv</td><td class=\"num\">2</td><td><code>city_slug</code></td>"));
+        assert!(page.contains("<td>metrics.csv</td><td class=\"num\">3</td><td><code>metric</code></td>"));
+        assert!(!page.contains("Apply these changes"));
+    }
+    assert_eq!(common::snapshot(&s.pool).await, before);
+}
+
+#[tokio::test]
+async fn api_clients_use_a_bearer_token_a_zip_and_get_json() {
+    let s = admin_server().await;
+    let mut zip = std::io::Cursor::new(Vec::new());
+    {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(&mut zip);
+        w.start_file("dataset/metrics.csv", zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(NEW_FIGURE.as_bytes()).unwrap();
+        w.finish().unwrap();
+    }
+    let form = Form::new()
+        .text("action", "apply")
+        .text("reason", "via the API")
+        .part("files", Part::bytes(zip.into_inner()).file_name("update.zip"));
+    let r = client()
+        .post(s.url("/admin/import"))
+        .bearer_auth(TOKEN)
+        .header("accept", "application/json")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let v: serde_json::Value = serde_json::from_str(&r.text().await.unwrap()).unwrap();
+    assert_eq!(v["report"]["applied"], true);
+    assert_eq!(v["report"]["files"][0]["new"], 1);
+
+    let wrong = client()
+        .post(s.url("/admin/import"))
+        .bearer_auth("not-the-token")
+        .header("accept", "application/json")
+        .multipart(upload(&[("metrics.csv", NEW_FIGURE)], "apply", "x"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 401);
+    assert_eq!(wrong.headers()["www-authenticate"], "Bearer");
+}
+
+#[tokio::test]
+async fn requests_from_other_sites_cannot_change_anything() {
+    let s = admin_server().await;
+    let cookie = sign_in(&s).await;
+    for (header, value) in [("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")] {
+        let r = client()
+            .post(s.url("/admin/import"))
+            .header("cookie", &cookie)
+            .header(header, value)
+            .multipart(upload(&[("metrics.csv", NEW_FIGURE)], "apply", "csrf"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403, "{header}: {value}");
+        let r =
+            client().post(s.url("/admin/logout")).header("cookie", &cookie).header(header, value).send().await.unwrap();
+        assert_eq!(r.status(), 403);
+    }
+    assert_eq!(clusterscope::db::data_version(&s.pool).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn uploads_have_a_size_limit_and_other_routes_take_no_body() {
+    let limits = clusterscope::config::Limits { max_upload_mb: 1, ..Default::default() };
+    let s = TestServer::start_configured(Settings { limits, ..Settings::default() }, Some(TOKEN)).await;
+    let big = "x".repeat(2 * 1024 * 1024);
+    let r = client()
+        .post(s.url("/admin/import"))
+        .bearer_auth(TOKEN)
+        .multipart(upload(&[("metrics.csv", &big)], "preview", "big"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 413);
+
+    let r = client().get(s.url("/cities")).body("unexpected").send().await.unwrap();
+    assert_eq!(r.status(), 413, "a public page takes no body");
+    let r = client().post(s.url("/cities")).send().await.unwrap();
+    assert_eq!(r.status(), 405);
+}
