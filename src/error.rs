@@ -14,6 +14,9 @@ pub enum AppError {
     /// An unknown page, city, park, company or source.
     #[error("{0} not found")]
     NotFound(String),
+    /// A request target longer than the server accepts.
+    #[error("the address is {length} bytes long; at most {max} are accepted")]
+    UriTooLong { length: usize, max: usize },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("template error: {0}")]
@@ -51,6 +54,7 @@ impl AppError {
         match self {
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
             AppError::Database(_) | AppError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -81,6 +85,13 @@ impl IntoResponse for AppError {
                 status,
                 heading: "Not found",
                 message: format!("There is no {what} here."),
+                param: None,
+                allowed: &Allowed::Nothing,
+            },
+            AppError::UriTooLong { .. } => ErrorPage {
+                status,
+                heading: "This address is too long",
+                message: format!("{}. Use fewer filters.", capitalised(&self.to_string())),
                 param: None,
                 allowed: &Allowed::Nothing,
             },
@@ -159,6 +170,13 @@ impl IntoResponse for ApiError {
                 allowed: none,
                 allowed_parameters: none,
             },
+            AppError::UriTooLong { .. } => ApiErrorBody {
+                status: status.as_u16(),
+                parameter: None,
+                message: self.0.to_string(),
+                allowed: none,
+                allowed_parameters: none,
+            },
             AppError::Database(_) | AppError::Render(_) => {
                 tracing::error!(error = %self.0, "request failed");
                 ApiErrorBody {
@@ -172,4 +190,9 @@ impl IntoResponse for ApiError {
         };
         (status, axum::Json(serde_json::json!({ "error": body }))).into_response()
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -47,7 +47,11 @@ async fn an_overlong_address_gets_414() {
     let long = format!("/cities?country={}", "x".repeat(5000));
     let r = s.get(&long).await;
     assert_eq!(r.status, 414);
-    assert!(r.body.contains("at most 4096"));
+    assert!(r.body.contains("at most 4096 are accepted"));
+    assert!(r.body.contains("<title>414"), "the site's own error page");
+    let json = s.get(&format!("/cities.json?country={}", "x".repeat(5000))).await;
+    assert_eq!(json.status, 414);
+    assert!(json.header("content-type").starts_with("application/json"));
     assert_eq!(s.get(&format!("/cities?country={}", "x".repeat(3000))).await.status, 200);
 }
 

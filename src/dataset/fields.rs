@@ -42,7 +42,9 @@ impl Header {
         };
         for (i, name) in names.iter().enumerate() {
             let name = name.trim();
-            if !file.allows_column(name) {
+            if name.is_empty() {
+                problems.push(problem("(empty)", format!("column {} of the header has no name", i + 1)));
+            } else if !file.allows_column(name) {
                 let allowed: Vec<&str> =
                     file.required_columns().iter().chain(file.optional_columns()).copied().collect();
                 problems.push(problem(name, format!("unknown column; the allowed columns are {}", allowed.join(", "))));

@@ -558,7 +558,8 @@ async fn read_and_write<R: Record>(
         }
     };
     let mut report = FileReport::new(file);
-    let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
+    let mut csv =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(super::quotes::QuoteCheck::new(reader));
     let mut raw = ByteRecord::new();
 
     let header = match csv.read_byte_record(&mut raw) {
@@ -624,6 +625,9 @@ async fn read_and_write<R: Record>(
         }
     }
     flush(conn, &mut batch, &mut report).await?;
+    for (line, reason) in csv.into_inner().finish() {
+        problems.push(file_problem(file, line, "(row)", reason));
+    }
     Ok(Some(report))
 }
 

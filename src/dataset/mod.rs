@@ -5,6 +5,7 @@
 mod fields;
 mod files;
 mod import;
+mod quotes;
 mod rows;
 pub mod synthetic;
 mod write;

@@ -13,7 +13,7 @@ static MANIFEST: OnceLock<Manifest> = OnceLock::new();
 pub fn router() -> Router {
     let assets = memory_serve::load!().enable_hashed_routes(true).index_file(None);
     let _ = MANIFEST.set(assets.manifest());
-    assets.into_router()
+    assets.into_router().fallback(|| async { crate::error::AppError::NotFound("file".into()) })
 }
 
 /// The URL to link an asset by: its hashed route when there is one. `path` is relative to

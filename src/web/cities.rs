@@ -4,14 +4,14 @@ use std::collections::HashMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
 use super::companies::CompanyView;
 use super::formats::{Format, split_format};
-use super::params::{Params, single};
+use super::params::{Params, RawSegment, single};
 use super::parks::ParkView;
 use super::view::{Cite, Evidence, Figure, scope_label};
 use crate::db::catalogue::{self, MetricDefinition};
@@ -252,7 +252,7 @@ pub struct CityProfilePage {
 }
 
 /// `/cities/{slug}`, and its `.json` and `.csv` twins.
-pub async fn profile(State(state): State<AppState>, Path(segment): Path<String>) -> Response {
+pub async fn profile(State(state): State<AppState>, RawSegment(segment): RawSegment) -> Response {
     match split_format(&segment) {
         (slug, Format::Html) => profile_page(&state, slug).await.into_response(),
         (slug, format) => super::api::city_profile(&state, slug, format).await.into_response(),

@@ -25,6 +25,13 @@ pub fn split_format(segment: &str) -> (&str, Format) {
     }
 }
 
+/// Whether a path is one of the machine-readable twins (`/compare.json`, `/cities.csv`,
+/// `/cities/{slug}.json`, ...), which answer errors as JSON.
+pub fn is_machine_route(path: &str) -> bool {
+    let twin = path.ends_with(".json") || path.ends_with(".csv");
+    twin && (path.starts_with("/compare.") || path.starts_with("/cities.") || path.starts_with("/cities/"))
+}
+
 /// A text cell a spreadsheet will not run: a leading `= + - @` (or tab, carriage return)
 /// would start a formula, so such a cell is prefixed with an apostrophe.
 pub fn safe_cell(text: &str) -> Cow<'_, str> {
@@ -91,6 +98,16 @@ mod tests {
         assert_eq!(split_format("dalian.json"), ("dalian", Format::Json));
         assert_eq!(split_format("dalian.csv"), ("dalian", Format::Csv));
         assert_eq!(split_format("dalian.xml"), ("dalian.xml", Format::Html));
+    }
+
+    #[test]
+    fn machine_routes_are_the_json_and_csv_twins() {
+        for path in ["/compare.json", "/compare.csv", "/cities.json", "/cities.csv", "/cities/dalian.json"] {
+            assert!(is_machine_route(path), "{path}");
+        }
+        for path in ["/parks/x.json", "/sources/a.csv", "/cities/dalian", "/compare"] {
+            assert!(!is_machine_route(path), "{path}");
+        }
     }
 
     #[test]

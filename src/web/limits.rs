@@ -6,24 +6,25 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_governor::GovernorLayer;
 use tower_governor::governor::GovernorConfigBuilder;
 
 use crate::config::Limits;
+use crate::error::{ApiError, AppError};
 
 /// Answers 414 when the path and query are longer than `max` bytes, before any routing or
-/// parsing looks at them.
+/// parsing looks at them: the site's error page, or JSON for the `.json`/`.csv` routes.
 pub async fn uri_length(State(max): State<usize>, request: Request, next: Next) -> Response {
     let length = request.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
     if length > max {
-        return (
-            StatusCode::URI_TOO_LONG,
-            format!("The address is {length} bytes long; this server accepts at most {max}. Use fewer filters.\n"),
-        )
-            .into_response();
+        let error = AppError::UriTooLong { length, max };
+        return if super::formats::is_machine_route(request.uri().path()) {
+            ApiError(error).into_response()
+        } else {
+            error.into_response()
+        };
     }
     next.run(request).await
 }

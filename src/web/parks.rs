@@ -2,11 +2,12 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use sqlx::SqlitePool;
 
 use super::AppState;
 use super::companies::CompanyView;
+use super::params::RawSegment;
 use super::view::{Cite, Evidence};
 use crate::db::companies;
 use crate::db::parks::{self, Park};
@@ -61,7 +62,7 @@ pub struct ParkProfilePage {
     companies: Vec<CompanyView>,
 }
 
-pub async fn profile(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<ParkProfilePage> {
+pub async fn profile(State(state): State<AppState>, RawSegment(slug): RawSegment) -> AppResult<ParkProfilePage> {
     let pool = &state.pool;
     let park = parks::by_slug(pool, &slug).await?.ok_or_else(|| AppError::NotFound(format!("park {slug:?}")))?;
     let listed = companies::in_park(pool, park.id).await?;

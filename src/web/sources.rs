@@ -2,10 +2,11 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::AppState;
 use super::companies::CompanyView;
+use super::params::RawSegment;
 use super::parks::ParkView;
 use super::view::{Cite, Evidence, Figure, scope_label};
 use crate::db::cities::{self, CityName};
@@ -56,7 +57,7 @@ impl SourcePage {
     }
 }
 
-pub async fn profile(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<SourcePage> {
+pub async fn profile(State(state): State<AppState>, RawSegment(id): RawSegment) -> AppResult<SourcePage> {
     let pool = &state.pool;
     let source = sources::by_id(pool, &id).await?.ok_or_else(|| AppError::NotFound(format!("source {id:?}")))?;
     let cite = Cite::from(source.clone());
