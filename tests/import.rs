@@ -344,3 +344,45 @@ async fn text_that_is_not_utf8_is_reported_by_column() {
     assert_eq!(lines, ["sources.csv:2: title: is not valid UTF-8 text"]);
     assert_eq!(snapshot(&pool).await, before);
 }
+
+async fn company_indexes(pool: &SqlitePool) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('companies', 'company_sources') ORDER BY name",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_bulk_load_rebuilds_its_indexes_and_a_failed_one_keeps_them() {
+    use clusterscope::dataset::synthetic::{Scale, write};
+    let (_dir, pool) = loaded_db().await;
+    let indexes = company_indexes(&pool).await;
+    assert!(indexes.len() >= 6, "{indexes:?}");
+
+    // Big enough for bulk mode (secondary indexes dropped, then rebuilt in the transaction).
+    let folder = tempfile::TempDir::new().unwrap();
+    write(folder.path(), &Scale { cities: 10, parks: 20, companies: 52_000, metrics: 100, seed: 3 }).unwrap();
+    let report = import_folder(&pool, folder.path()).await;
+    assert!(report.problems.is_empty(), "{:?}", &report.problems[..report.problems.len().min(3)]);
+    assert!(report.files.iter().find(|f| f.file == "companies.csv").unwrap().bulk, "loaded in bulk mode");
+    assert_eq!(count(&pool, "companies").await, 52_056);
+    assert_eq!(company_indexes(&pool).await, indexes, "every index is back");
+
+    // A bulk load that fails at its last row leaves the indexes (and everything else) as they were.
+    let bigger = tempfile::TempDir::new().unwrap();
+    write(bigger.path(), &Scale { cities: 10, parks: 20, companies: 58_000, metrics: 100, seed: 4 }).unwrap();
+    let companies = bigger.path().join("companies.csv");
+    let mut text = std::fs::read_to_string(&companies).unwrap();
+    text.push_str("broken-row,Broken,syn-city-00001,,not-a-sector,syn-source-00001,q\r\n");
+    std::fs::write(&companies, text).unwrap();
+    let version = clusterscope::db::data_version(&pool).await.unwrap();
+    let report = import_folder(&pool, bigger.path()).await;
+    assert!(!report.applied);
+    assert!(report.files.iter().find(|f| f.file == "companies.csv").unwrap().bulk, "loaded in bulk mode");
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert_eq!(company_indexes(&pool).await, indexes);
+    assert_eq!(count(&pool, "companies").await, 52_056);
+    assert_eq!(clusterscope::db::data_version(&pool).await.unwrap(), version);
+}

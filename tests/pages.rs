@@ -105,7 +105,14 @@ async fn malformed_queries_are_400s_that_say_what_is_wrong() {
 #[tokio::test]
 async fn unknown_things_are_404_pages() {
     let s = TestServer::start().await;
-    for path in ["/cities/atlantis", "/parks/nowhere", "/sources/nothing", "/no/such/page", "/cities/Dalian", "/static/nope.css"] {
+    for path in [
+        "/cities/atlantis",
+        "/parks/nowhere",
+        "/sources/nothing",
+        "/no/such/page",
+        "/cities/Dalian",
+        "/static/nope.css",
+    ] {
         let r = s.get(path).await;
         assert_eq!(r.status, 404, "{path}");
         assert!(r.body.contains("<h1>Not found</h1>"), "{path}");

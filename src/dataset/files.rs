@@ -93,6 +93,8 @@ pub trait DatasetSource: Sync {
     fn open(&self, file: DatasetFile) -> io::Result<Option<Box<dyn Read + Send + '_>>>;
     /// CSV files present that are not part of the format (most likely a misspelt name).
     fn unexpected_files(&self) -> Vec<String>;
+    /// The file's size in bytes, if known without reading it.
+    fn size_hint(&self, file: DatasetFile) -> Option<u64>;
 }
 
 /// A dataset folder on disk; files are streamed, never read whole.
@@ -121,6 +123,10 @@ impl DatasetSource for FolderDataset {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }
+    }
+
+    fn size_hint(&self, file: DatasetFile) -> Option<u64> {
+        std::fs::metadata(self.dir.join(file.file_name())).ok().map(|m| m.len())
     }
 
     fn unexpected_files(&self) -> Vec<String> {
@@ -185,6 +191,10 @@ impl DatasetSource for MemoryDataset {
             .iter()
             .find(|(name, _)| name == file.file_name())
             .map(|(_, bytes)| Box::new(&bytes[..]) as Box<dyn Read + Send + '_>))
+    }
+
+    fn size_hint(&self, file: DatasetFile) -> Option<u64> {
+        self.files.iter().find(|(name, _)| name == file.file_name()).map(|(_, bytes)| bytes.len() as u64)
     }
 
     fn unexpected_files(&self) -> Vec<String> {

@@ -18,7 +18,9 @@ use super::write::{
 
 /// Rows are written in batches of this many: one statement per batch keeps a million-row
 /// import fast without holding the whole file in memory.
-const BATCH_ROWS: usize = 500;
+const BATCH_ROWS: usize = 2000;
+/// A progress line is logged every this many rows of a file.
+const PROGRESS_EVERY: u64 = 100_000;
 /// The import log keeps at most this many changed keys per file.
 const LOGGED_KEYS: usize = 200;
 
@@ -41,6 +43,9 @@ pub struct FileReport {
     pub changed_keys: Vec<String>,
     /// How many further new or changed keys were not listed.
     pub more_changed_keys: u64,
+    /// Loaded in bulk: secondary indexes dropped for the file and rebuilt after it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bulk: bool,
 }
 
 impl FileReport {
@@ -53,6 +58,7 @@ impl FileReport {
             unchanged: 0,
             changed_keys: Vec::new(),
             more_changed_keys: 0,
+            bulk: false,
         }
     }
 }
@@ -208,9 +214,24 @@ pub async fn import(
     mode: ImportMode,
     provenance: Provenance<'_>,
 ) -> Result<ImportReport, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    // A large page cache keeps a big import's B-trees in memory instead of spilling them to
+    // the write-ahead log and reading them back; it is set back once the import is over.
+    sqlx::query("PRAGMA cache_size = -1048576").execute(&mut *conn).await?;
+    let report = import_in_transaction(&mut conn, source, mode, provenance).await;
+    sqlx::query("PRAGMA cache_size = -2000").execute(&mut *conn).await?;
+    report
+}
+
+async fn import_in_transaction(
+    conn: &mut SqliteConnection,
+    source: &dyn DatasetSource,
+    mode: ImportMode,
+    provenance: Provenance<'_>,
+) -> Result<ImportReport, sqlx::Error> {
     // IMMEDIATE takes the write lock up front, so the import never fails half-way on a lock
     // upgrade while readers are serving pages.
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
     let mut known = Known::load(&mut tx).await?;
     let mut problems = Vec::new();
     for name in source.unexpected_files() {
@@ -370,8 +391,9 @@ async fn import_file(
             Ok(report)
         }
         DatasetFile::Companies => {
+            let deferred = defer_indexes_for_bulk_load(conn, source, file, &["companies", "company_sources"]).await?;
             let mut seen = Seen::default();
-            read_and_write(conn, source, file, known, problems, |f, known| {
+            let report = read_and_write(conn, source, file, known, problems, |f, known| {
                 let row = CompanyRow::read(f);
                 seen.check(f, "slug", row.slug.clone());
                 let city_id = known.city(f, "city_slug", &row.city_slug);
@@ -415,7 +437,12 @@ async fn import_file(
                     source_ids: row.source_ids,
                 })
             })
-            .await
+            .await?;
+            let report = report.map(|r| FileReport { bulk: !deferred.is_empty(), ..r });
+            for sql in deferred {
+                sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut *conn).await?;
+            }
+            Ok(report)
         }
         DatasetFile::Sectors => {
             let mut seen = Seen::default();
@@ -482,6 +509,47 @@ async fn import_file(
             .await
         }
     }
+}
+
+/// Rough bytes per row of a dataset file, to guess its size in rows before reading it.
+const BYTES_PER_ROW: u64 = 120;
+/// Imports of at least this many rows (and more than the table holds) load in bulk mode.
+const BULK_ROWS: u64 = 50_000;
+
+/// For a file that will add a lot of rows (more than the tables hold, and at least
+/// `BULK_ROWS`), drops the tables' secondary indexes and returns the SQL that recreates them
+/// once the file is loaded: building an index once from sorted data is much faster than
+/// inserting a million rows into four of them. It all stays inside the import's transaction,
+/// so a failed or killed import leaves the indexes as they were.
+async fn defer_indexes_for_bulk_load(
+    conn: &mut SqliteConnection,
+    source: &dyn DatasetSource,
+    file: DatasetFile,
+    tables: &[&str],
+) -> Result<Vec<String>, sqlx::Error> {
+    let expected_rows = source.size_hint(file).unwrap_or(0) / BYTES_PER_ROW;
+    if expected_rows < BULK_ROWS {
+        return Ok(Vec::new());
+    }
+    let table = tables.first().copied().unwrap_or_default();
+    let existing: i64 =
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}"))).fetch_one(&mut *conn).await?;
+    if expected_rows <= existing as u64 {
+        return Ok(Vec::new());
+    }
+    let mut qb = sqlx::QueryBuilder::new(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (",
+    );
+    let mut sep = qb.separated(", ");
+    for t in tables {
+        sep.push_bind(t.to_string());
+    }
+    qb.push(")");
+    let indexes: Vec<(String, String)> = qb.build_query_as().fetch_all(&mut *conn).await?;
+    for (name, _) in &indexes {
+        sqlx::query(sqlx::AssertSqlSafe(format!("DROP INDEX \"{name}\""))).execute(&mut *conn).await?;
+    }
+    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
 }
 
 enum Entity {
@@ -584,6 +652,10 @@ async fn read_and_write<R: Record>(
     };
     let Some(header) = header else { return Ok(Some(report)) };
 
+    let fresh: bool =
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT NOT EXISTS (SELECT 1 FROM {})", R::TABLE)))
+            .fetch_one(&mut *conn)
+            .await?;
     let mut batch: Vec<R> = Vec::with_capacity(BATCH_ROWS);
     loop {
         match csv.read_byte_record(&mut raw) {
@@ -597,6 +669,9 @@ async fn read_and_write<R: Record>(
         }
         let line = raw.position().map_or(0, |p| p.line());
         report.rows += 1;
+        if report.rows.is_multiple_of(PROGRESS_EVERY) {
+            tracing::info!("{}: {} rows read", file.file_name(), report.rows);
+        }
         if raw.len() != header.column_count() {
             problems.push(file_problem(
                 file,
@@ -620,11 +695,11 @@ async fn read_and_write<R: Record>(
         if let (true, Some(row)) = (fields.is_valid(), row) {
             batch.push(row);
             if batch.len() >= BATCH_ROWS {
-                flush(conn, &mut batch, &mut report).await?;
+                flush(conn, &mut batch, &mut report, fresh).await?;
             }
         }
     }
-    flush(conn, &mut batch, &mut report).await?;
+    flush(conn, &mut batch, &mut report, fresh).await?;
     for (line, reason) in csv.into_inner().finish() {
         problems.push(file_problem(file, line, "(row)", reason));
     }
@@ -646,11 +721,12 @@ async fn flush<R: Record>(
     conn: &mut SqliteConnection,
     batch: &mut Vec<R>,
     report: &mut FileReport,
+    fresh: bool,
 ) -> Result<(), sqlx::Error> {
     if batch.is_empty() {
         return Ok(());
     }
-    let (changes, _ids) = write_batch(conn, batch).await?;
+    let changes = write_batch(conn, batch, fresh).await?;
     for (row, change) in batch.iter().zip(changes) {
         match change {
             Change::New => report.new += 1,

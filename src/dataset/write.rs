@@ -17,6 +17,8 @@ pub enum Change {
 
 /// A row ready to be written: references resolved to ids, comparable with the stored row.
 pub(crate) trait Record: PartialEq + Sized {
+    /// The table the rows go to.
+    const TABLE: &'static str;
     type Key: Eq + Hash + Clone;
     fn key(&self) -> Self::Key;
     /// The key as a reader would write it, for the import log.
@@ -25,18 +27,29 @@ pub(crate) trait Record: PartialEq + Sized {
         conn: &mut SqliteConnection,
         keys: &[Self::Key],
     ) -> Result<HashMap<Self::Key, Self>, sqlx::Error>;
-    /// Inserts or updates the rows; returns each key with the row id it has now.
-    async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(Self::Key, i64)>, sqlx::Error>;
+    /// Inserts or updates the rows; returns each key with the row id it has now. `fresh`: all
+    /// rows are new, so there are no old source lists to clear.
+    async fn upsert(
+        conn: &mut SqliteConnection,
+        rows: &[&Self],
+        fresh: bool,
+    ) -> Result<Vec<(Self::Key, i64)>, sqlx::Error>;
 }
 
-/// Classifies and writes one batch; returns the change per row (in order) and the ids of the
-/// written rows.
+/// Classifies and writes one batch; returns the change per row, in order. `fresh` says the
+/// table was empty when the file started, so every row is new (repeats within the file are
+/// caught before they get here) and nothing needs to be looked up.
 pub(crate) async fn write_batch<R: Record>(
     conn: &mut SqliteConnection,
     batch: &[R],
-) -> Result<(Vec<Change>, HashMap<R::Key, i64>), sqlx::Error> {
-    let keys: Vec<R::Key> = batch.iter().map(Record::key).collect();
-    let existing = R::fetch_existing(conn, &keys).await?;
+    fresh: bool,
+) -> Result<Vec<Change>, sqlx::Error> {
+    let existing = if fresh {
+        HashMap::new()
+    } else {
+        let keys: Vec<R::Key> = batch.iter().map(Record::key).collect();
+        R::fetch_existing(conn, &keys).await?
+    };
     let changes: Vec<Change> = batch
         .iter()
         .map(|row| match existing.get(&row.key()) {
@@ -47,9 +60,10 @@ pub(crate) async fn write_batch<R: Record>(
         .collect();
     let to_write: Vec<&R> =
         batch.iter().zip(&changes).filter(|(_, c)| **c != Change::Unchanged).map(|(r, _)| r).collect();
-    let ids =
-        if to_write.is_empty() { HashMap::new() } else { R::upsert(conn, &to_write).await?.into_iter().collect() };
-    Ok((changes, ids))
+    if !to_write.is_empty() {
+        R::upsert(conn, &to_write, fresh).await?;
+    }
+    Ok(changes)
 }
 
 fn in_list<'a, T: 'a + Clone + sqlx::Encode<'a, Sqlite> + sqlx::Type<Sqlite>>(
@@ -70,13 +84,16 @@ async fn replace_source_lists(
     table: &'static str,
     owner_column: &'static str,
     lists: &[(i64, &[String])],
+    fresh: bool,
 ) -> Result<(), sqlx::Error> {
     if lists.is_empty() {
         return Ok(());
     }
-    let mut qb = QueryBuilder::<Sqlite>::new(format!("DELETE FROM {table} WHERE {owner_column} IN "));
-    in_list(&mut qb, lists.iter().map(|(id, _)| id));
-    qb.build().execute(&mut *conn).await?;
+    if !fresh {
+        let mut qb = QueryBuilder::<Sqlite>::new(format!("DELETE FROM {table} WHERE {owner_column} IN "));
+        in_list(&mut qb, lists.iter().map(|(id, _)| id));
+        qb.build().execute(&mut *conn).await?;
+    }
 
     let entries: Vec<(i64, i64, &String)> =
         lists.iter().flat_map(|(id, ids)| ids.iter().enumerate().map(move |(pos, s)| (*id, pos as i64, s))).collect();
@@ -122,6 +139,7 @@ pub struct SourceRecord {
 }
 
 impl Record for SourceRecord {
+    const TABLE: &'static str = "sources";
     type Key = String;
     fn key(&self) -> String {
         self.id.clone()
@@ -146,7 +164,11 @@ impl Record for SourceRecord {
             })
             .collect())
     }
-    async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    async fn upsert(
+        conn: &mut SqliteConnection,
+        rows: &[&Self],
+        _fresh: bool,
+    ) -> Result<Vec<(String, i64)>, sqlx::Error> {
         let mut qb =
             QueryBuilder::<Sqlite>::new("INSERT INTO sources (id, title, publisher, url, published_year, accessed) ");
         qb.push_values(rows, |mut b, r| {
@@ -180,6 +202,7 @@ pub struct MetricDefinitionRecord {
 }
 
 impl Record for MetricDefinitionRecord {
+    const TABLE: &'static str = "metric_definitions";
     type Key = String;
     fn key(&self) -> String {
         self.metric.clone()
@@ -218,7 +241,11 @@ impl Record for MetricDefinitionRecord {
             })
             .collect())
     }
-    async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    async fn upsert(
+        conn: &mut SqliteConnection,
+        rows: &[&Self],
+        _fresh: bool,
+    ) -> Result<Vec<(String, i64)>, sqlx::Error> {
         let mut qb = QueryBuilder::<Sqlite>::new(
             "INSERT INTO metric_definitions (metric, label, unit, family, scope, higher_is_better, description, position) ",
         );
@@ -277,6 +304,7 @@ type CityColumns =
     (i64, String, String, String, String, Option<i64>, Option<i64>, String, Option<f64>, Option<f64>, String);
 
 impl Record for CityRecord {
+    const TABLE: &'static str = "cities";
     type Key = String;
     fn key(&self) -> String {
         self.slug.clone()
@@ -332,7 +360,11 @@ impl Record for CityRecord {
             )
             .collect())
     }
-    async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    async fn upsert(
+        conn: &mut SqliteConnection,
+        rows: &[&Self],
+        fresh: bool,
+    ) -> Result<Vec<(String, i64)>, sqlx::Error> {
         let mut qb = QueryBuilder::<Sqlite>::new(
             "INSERT INTO cities (slug, name, country, region, population, population_year, population_scope, lat, lon, summary) ",
         );
@@ -358,7 +390,7 @@ impl Record for CityRecord {
         let by_slug: HashMap<&str, i64> = ids.iter().map(|(s, id)| (s.as_str(), *id)).collect();
         let lists: Vec<(i64, &[String])> =
             rows.iter().map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice())).collect();
-        replace_source_lists(conn, "city_sources", "city_id", &lists).await?;
+        replace_source_lists(conn, "city_sources", "city_id", &lists, fresh).await?;
         Ok(ids)
     }
 }
@@ -380,6 +412,7 @@ pub struct ParkRecord {
 type ParkColumns = (i64, String, i64, String, Option<i64>, Option<f64>, Option<i64>, Option<i64>, Option<f64>, String);
 
 impl Record for ParkRecord {
+    const TABLE: &'static str = "parks";
     type Key = String;
     fn key(&self) -> String {
         self.slug.clone()
@@ -420,7 +453,11 @@ impl Record for ParkRecord {
             })
             .collect())
     }
-    async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    async fn upsert(
+        conn: &mut SqliteConnection,
+        rows: &[&Self],
+        fresh: bool,
+    ) -> Result<Vec<(String, i64)>, sqlx::Error> {
         let mut qb = QueryBuilder::<Sqlite>::new(
             "INSERT INTO parks (slug, city_id, name, opened_year, area_km2, companies, employees, foreign_share, quote) ",
         );
@@ -445,7 +482,7 @@ impl Record for ParkRecord {
         let by_slug: HashMap<&str, i64> = ids.iter().map(|(s, id)| (s.as_str(), *id)).collect();
         let lists: Vec<(i64, &[String])> =
             rows.iter().map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice())).collect();
-        replace_source_lists(conn, "park_sources", "park_id", &lists).await?;
+        replace_source_lists(conn, "park_sources", "park_id", &lists, fresh).await?;
         Ok(ids)
     }
 }
@@ -482,6 +519,7 @@ type CompanyColumns = (
 );
 
 impl Record for CompanyRecord {
+    const TABLE: &'static str = "companies";
     type Key = String;
     fn key(&self) -> String {
         self.slug.clone()
@@ -539,7 +577,11 @@ impl Record for CompanyRecord {
             )
             .collect())
     }
-    async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    async fn upsert(
+        conn: &mut SqliteConnection,
+        rows: &[&Self],
+        fresh: bool,
+    ) -> Result<Vec<(String, i64)>, sqlx::Error> {
         let mut qb = QueryBuilder::<Sqlite>::new(
             "INSERT INTO companies (slug, name, city_id, park_id, sector, hq_country, founded_or_arrived_year, \
              employees_in_city, revenue_usd, revenue_year, quote) ",
@@ -568,7 +610,7 @@ impl Record for CompanyRecord {
         let by_slug: HashMap<&str, i64> = ids.iter().map(|(s, id)| (s.as_str(), *id)).collect();
         let lists: Vec<(i64, &[String])> =
             rows.iter().map(|r| (by_slug[r.slug.as_str()], r.source_ids.as_slice())).collect();
-        replace_source_lists(conn, "company_sources", "company_id", &lists).await?;
+        replace_source_lists(conn, "company_sources", "company_id", &lists, fresh).await?;
         Ok(ids)
     }
 }
@@ -584,6 +626,7 @@ pub struct CitySectorRecord {
 }
 
 impl Record for CitySectorRecord {
+    const TABLE: &'static str = "city_sectors";
     type Key = (i64, String);
     fn key(&self) -> (i64, String) {
         (self.city_id, self.sector.clone())
@@ -613,7 +656,11 @@ impl Record for CitySectorRecord {
             })
             .collect())
     }
-    async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<((i64, String), i64)>, sqlx::Error> {
+    async fn upsert(
+        conn: &mut SqliteConnection,
+        rows: &[&Self],
+        _fresh: bool,
+    ) -> Result<Vec<((i64, String), i64)>, sqlx::Error> {
         let mut qb = QueryBuilder::<Sqlite>::new("INSERT INTO city_sectors (city_id, sector, source_id, quote) ");
         qb.push_values(rows, |mut b, r| {
             b.push_bind(r.city_id)
@@ -642,6 +689,7 @@ pub struct MetricRecord {
 type MetricKey = (i64, String, i64, String);
 
 impl Record for MetricRecord {
+    const TABLE: &'static str = "metrics";
     type Key = MetricKey;
     fn key(&self) -> MetricKey {
         (self.city_id, self.metric.clone(), self.year, self.source_id.clone())
@@ -677,7 +725,11 @@ impl Record for MetricRecord {
             })
             .collect())
     }
-    async fn upsert(conn: &mut SqliteConnection, rows: &[&Self]) -> Result<Vec<(MetricKey, i64)>, sqlx::Error> {
+    async fn upsert(
+        conn: &mut SqliteConnection,
+        rows: &[&Self],
+        _fresh: bool,
+    ) -> Result<Vec<(MetricKey, i64)>, sqlx::Error> {
         let mut qb =
             QueryBuilder::<Sqlite>::new("INSERT INTO metrics (city_id, metric, year, source_id, value, unit, quote) ");
         qb.push_values(rows, |mut b, r| {
