@@ -6,6 +6,7 @@ mod admin;
 mod api;
 mod assets;
 mod auth;
+mod cache;
 mod changes;
 mod charts;
 mod cities;
@@ -14,6 +15,7 @@ mod compare;
 mod dashboard;
 mod export;
 mod formats;
+mod freshness;
 mod health;
 mod limits;
 mod params;
@@ -32,6 +34,7 @@ use axum::routing::get;
 use sqlx::SqlitePool;
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnRequest, DefaultOnResponse, TraceLayer};
@@ -58,11 +61,21 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Present when an admin token is configured; otherwise /admin does not exist.
     pub admin: Option<Arc<Admin>>,
+    /// The current data version, and what depends only on it.
+    pub freshness: Arc<freshness::Freshness>,
+    /// Rendered pages of the current data version.
+    pub cache: Arc<cache::PageCache>,
 }
 
 impl AppState {
     pub fn new(pool: SqlitePool) -> Self {
-        AppState { pool, settings: Arc::new(Settings::default()), admin: None }
+        AppState {
+            freshness: Arc::new(freshness::Freshness::new(&pool)),
+            cache: Arc::new(cache::PageCache::default()),
+            pool,
+            settings: Arc::new(Settings::default()),
+            admin: None,
+        }
     }
 
     pub fn with_settings(mut self, settings: Settings) -> Self {
@@ -100,12 +113,19 @@ pub fn app(state: AppState) -> Router {
         .fallback(not_found)
         // Public pages take no request body at all.
         .layer(RequestBodyLimitLayer::new(0));
-    let routes = limits::with_rate_limit(public.merge(admin::routes(&state)).with_state(state), limits)
+    // Inside out: responses not served from the page cache are compressed on the fly, rendering
+    // is bounded in time and in how many run at once, and cached pages skip all of that.
+    let routes = public
+        .merge(admin::routes(&state))
+        .layer(CompressionLayer::new())
         .layer(GlobalConcurrencyLimitLayer::new(limits.max_concurrency.max(1)))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(limits.request_timeout_secs.max(1)),
         ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), cache::middleware))
+        .with_state(state);
+    let routes = limits::with_rate_limit(routes, limits)
         .layer(axum::middleware::from_fn_with_state(limits.max_uri_length, limits::uri_length));
     security::with_headers(routes, settings.hsts)
         .layer(CatchPanicLayer::new())

@@ -1,0 +1,285 @@
+//! HTTP caching of the public pages and their twins.
+//!
+//! A page depends only on the data version and the request (path and query), so it is
+//! rendered once per version and kept, already compressed with brotli and gzip, in a bounded
+//! in-memory cache. Every answer carries a strong `ETag` derived from the build, the data
+//! version and the request, and `If-None-Match` gets a `304`. An import changes the version,
+//! so no page from before it is ever served after it.
+
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use quick_cache::Weighter;
+use quick_cache::sync::Cache;
+
+use super::AppState;
+
+/// Memory the cache may hold, counting all three encodings of each page.
+const CACHE_BYTES: u64 = 48 * 1024 * 1024;
+/// Larger responses are served but not kept.
+const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
+/// Pages may be reused by browsers, but only after asking whether they are still current:
+/// the `ETag` makes that question cheap (a 304 without a body).
+const CACHE_CONTROL: &str = "no-cache";
+/// Changes with every build, so a new binary (new templates) never matches an old ETag.
+const BUILD: &str = env!("CLUSTERSCOPE_BUILD_ID");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    /// The best encoding the client accepts (`q=0` refuses one).
+    fn negotiate(headers: &HeaderMap) -> Encoding {
+        let accepted = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let accepts = |name: &str| {
+            accepted.split(',').any(|part| {
+                let mut pieces = part.split(';');
+                let coding = pieces.next().unwrap_or("").trim();
+                let refused = pieces.any(|p| p.trim().replace(' ', "").starts_with("q=0") && !p.contains("q=0."));
+                coding.eq_ignore_ascii_case(name) && !refused
+            })
+        };
+        if accepts("br") {
+            Encoding::Brotli
+        } else if accepts("gzip") {
+            Encoding::Gzip
+        } else {
+            Encoding::Identity
+        }
+    }
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Encoding::Brotli => "-br",
+            Encoding::Gzip => "-gz",
+            Encoding::Identity => "",
+        }
+    }
+}
+
+/// A rendered page in every encoding.
+pub struct CachedPage {
+    headers: Vec<(HeaderName, HeaderValue)>,
+    identity: Bytes,
+    gzip: Bytes,
+    brotli: Bytes,
+    etag: String,
+}
+
+impl CachedPage {
+    fn body(&self, encoding: Encoding) -> &Bytes {
+        match encoding {
+            Encoding::Brotli => &self.brotli,
+            Encoding::Gzip => &self.gzip,
+            Encoding::Identity => &self.identity,
+        }
+    }
+
+    fn etag(&self, encoding: Encoding) -> String {
+        format!("\"{}{}\"", self.etag, encoding.suffix())
+    }
+}
+
+#[derive(Clone)]
+struct ByBytes;
+
+impl Weighter<String, Arc<CachedPage>> for ByBytes {
+    fn weight(&self, key: &String, page: &Arc<CachedPage>) -> u64 {
+        (key.len() + page.identity.len() + page.gzip.len() + page.brotli.len()) as u64
+    }
+}
+
+pub struct PageCache {
+    pages: Cache<String, Arc<CachedPage>, ByBytes>,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache { pages: Cache::with_weighter(4096, CACHE_BYTES, ByBytes) }
+    }
+}
+
+/// Pages that are the same for every visitor of one data version. Not: the admin pages, the
+/// health check, static files (they have their own caching), and the exported file (it is
+/// stamped with the time and address of each export).
+fn cacheable(method: &Method, path: &str) -> bool {
+    (method == Method::GET || method == Method::HEAD)
+        && !path.starts_with("/admin")
+        && !path.starts_with("/static/")
+        && path != "/healthz"
+        && path != "/compare/export"
+}
+
+/// The request's identity: path and query with parameters ordered by name (the order of
+/// repeated values, which matters, is kept).
+fn normalised(request: &Request) -> String {
+    let uri = request.uri();
+    let mut pairs: Vec<&str> = uri.query().unwrap_or("").split('&').filter(|p| !p.is_empty()).collect();
+    pairs.sort_by_key(|p| p.split('=').next().unwrap_or(""));
+    format!("{}?{}", uri.path(), pairs.join("&"))
+}
+
+fn if_none_match(headers: &HeaderMap, etag: &str) -> bool {
+    headers.get_all(header::IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).any(|value| {
+        value
+            .split(',')
+            .map(str::trim)
+            .any(|candidate| candidate == "*" || candidate == etag || candidate.trim_start_matches("W/") == etag)
+    })
+}
+
+pub async fn middleware(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if !cacheable(request.method(), request.uri().path()) {
+        return next.run(request).await;
+    }
+    let version = match state.freshness.version(&state.pool).await {
+        Ok(v) => v,
+        Err(e) => return crate::error::AppError::from(e).into_response(),
+    };
+    let key = format!("{version} {}", normalised(&request));
+    let encoding = Encoding::negotiate(request.headers());
+    let head = request.method() == Method::HEAD;
+
+    if let Some(page) = state.cache.pages.get(&key) {
+        return answer(&page, encoding, request.headers(), head);
+    }
+
+    // Render once, uncompressed; the cache compresses it itself.
+    request.headers_mut().remove(header::ACCEPT_ENCODING);
+    let client_headers = request.headers().clone();
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::CONTENT_ENCODING) {
+        return response;
+    }
+    // Only bodies of a known, modest size are kept; a large one passes through as it is.
+    if response.body().size_hint().exact().is_none_or(|n| n > MAX_PAGE_BYTES as u64) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "the page could not be read").into_response();
+    };
+    let headers = parts
+        .headers
+        .iter()
+        .filter(|(name, _)| matches!(name.as_str(), "content-type" | "content-disposition" | "content-security-policy"))
+        .map(|(n, v)| (n.clone(), v.clone()))
+        .collect();
+    let page = Arc::new(CachedPage {
+        headers,
+        gzip: gzip(&bytes),
+        brotli: brotli(&bytes),
+        etag: etag_for(&key),
+        identity: bytes,
+    });
+    state.cache.pages.insert(key, page.clone());
+    answer(&page, encoding, &client_headers, head)
+}
+
+fn etag_for(key: &str) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut hasher);
+    BUILD.hash(&mut hasher);
+    let version = key.split(' ').next().unwrap_or("0");
+    format!("{BUILD}-{version}-{:016x}", hasher.finish())
+}
+
+fn answer(page: &CachedPage, encoding: Encoding, request: &HeaderMap, head: bool) -> Response {
+    let etag = page.etag(encoding);
+    let not_modified = if_none_match(request, &etag);
+    let body = page.body(encoding);
+    let mut response =
+        if not_modified || head { Response::new(Body::empty()) } else { Response::new(Body::from(body.clone())) };
+    if not_modified {
+        *response.status_mut() = StatusCode::NOT_MODIFIED;
+    }
+    let headers = response.headers_mut();
+    if !not_modified {
+        for (name, value) in &page.headers {
+            headers.insert(name.clone(), value.clone());
+        }
+        if head {
+            headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        }
+    }
+    match encoding {
+        Encoding::Brotli => headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br")),
+        Encoding::Gzip => headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip")),
+        Encoding::Identity => None,
+    };
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, v);
+    }
+    response
+}
+
+fn gzip(bytes: &[u8]) -> Bytes {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 4), flate2::Compression::new(6));
+    // Writing to memory cannot fail.
+    let _ = encoder.write_all(bytes);
+    Bytes::from(encoder.finish().unwrap_or_default())
+}
+
+fn brotli(bytes: &[u8]) -> Bytes {
+    let mut out = Vec::with_capacity(bytes.len() / 5);
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 9, 22);
+        let _ = writer.write_all(bytes);
+    }
+    Bytes::from(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(value: &str) -> Encoding {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(value).unwrap());
+        Encoding::negotiate(&h)
+    }
+
+    #[test]
+    fn the_best_accepted_encoding_wins() {
+        assert_eq!(accept("br, gzip"), Encoding::Brotli);
+        assert_eq!(accept("gzip, deflate"), Encoding::Gzip);
+        assert_eq!(accept("gzip;q=1.0, br;q=0"), Encoding::Gzip);
+        assert_eq!(accept("identity"), Encoding::Identity);
+        assert_eq!(accept("br;q=0.5"), Encoding::Brotli);
+        assert_eq!(Encoding::negotiate(&HeaderMap::new()), Encoding::Identity);
+    }
+
+    #[test]
+    fn queries_are_normalised_by_name_keeping_repeated_values_in_order() {
+        let r = |uri: &str| Request::builder().uri(uri).body(Body::empty()).unwrap();
+        assert_eq!(
+            normalised(&r("/compare?metric=a&city=x&city=y")),
+            normalised(&r("/compare?city=x&metric=a&city=y"))
+        );
+        assert_ne!(normalised(&r("/compare?city=x&city=y")), normalised(&r("/compare?city=y&city=x")));
+    }
+
+    #[test]
+    fn compressed_copies_decompress_to_the_page() {
+        use std::io::Read;
+        let page = "<p>Dalian</p>".repeat(1000);
+        let mut out = String::new();
+        flate2::read::GzDecoder::new(&gzip(page.as_bytes())[..]).read_to_string(&mut out).unwrap();
+        assert_eq!(out, page);
+        let mut out = Vec::new();
+        brotli::Decompressor::new(&brotli(page.as_bytes())[..], 4096).read_to_end(&mut out).unwrap();
+        assert_eq!(out, page.as_bytes());
+    }
+}
