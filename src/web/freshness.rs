@@ -54,12 +54,11 @@ impl Freshness {
     /// The data version now.
     pub async fn version(&self, pool: &SqlitePool) -> Result<i64, sqlx::Error> {
         let signature = self.signature();
-        if let (Some(sig), Some((seen_sig, version))) =
-            (signature, *self.seen.lock().unwrap_or_else(|e| e.into_inner()))
+        let seen = *self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        if let (Some(sig), Some((seen_sig, version))) = (signature, seen)
+            && sig == seen_sig
         {
-            if sig == seen_sig {
-                return Ok(version);
-            }
+            return Ok(version);
         }
         let version = crate::db::data_version(pool).await?;
         if let Some(sig) = signature {
@@ -71,10 +70,11 @@ impl Freshness {
     /// The reference data of the current version, loaded once per version.
     pub async fn reference(&self, pool: &SqlitePool) -> Result<Arc<Reference>, sqlx::Error> {
         let version = self.version(pool).await?;
-        if let Some(r) = self.reference.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
-            if r.version == version {
-                return Ok(r.clone());
-            }
+        let current = self.reference.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        if let Some(r) = current
+            && r.version == version
+        {
+            return Ok(r);
         }
         let loaded = Arc::new(Reference {
             version,
