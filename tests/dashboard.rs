@@ -332,3 +332,34 @@ async fn city_lists_and_profiles_have_json_and_csv_twins() {
     assert!(csv.body.starts_with("city,metric,year,value,unit,scope,source_title,source_url"));
     assert!(csv.body.contains("dalian,it_revenue_rmb,2013,135000000000,RMB,city,"));
 }
+
+#[tokio::test]
+async fn the_company_list_has_json_and_csv_twins_with_the_same_filters_and_pages() {
+    let s = TestServer::start().await;
+    let v: serde_json::Value =
+        serde_json::from_str(&s.get("/companies.json?city=metro-manila&sector=bpo").await.body).unwrap();
+    let slugs: Vec<&str> = v["companies"].as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect();
+    assert!(slugs.contains(&"convergys-manila") && slugs.iter().all(|s| s.ends_with("manila")), "{slugs:?}");
+    assert_eq!(v["total"], slugs.len());
+    let sources: Vec<&str> = v["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    for c in v["companies"].as_array().unwrap() {
+        for id in c["sources"].as_array().unwrap() {
+            assert!(sources.contains(&id.as_str().unwrap()), "every cited source is included");
+        }
+    }
+
+    let page1: serde_json::Value = serde_json::from_str(&s.get("/companies.json?per_page=20").await.body).unwrap();
+    assert_eq!(page1["companies"].as_array().unwrap().len(), 20);
+    let next = page1["next"].as_str().unwrap();
+    let page2: serde_json::Value = serde_json::from_str(&s.get(next).await.body).unwrap();
+    assert_eq!(page2["page"], 2);
+    assert_ne!(page2["companies"][0]["slug"], page1["companies"][0]["slug"]);
+
+    let csv = s.get("/companies.csv?sector=semiconductors").await;
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    assert!(csv.body.starts_with("slug,name,city,park,sector,"));
+    assert_eq!(csv.body.trim_end().split("\r\n").count(), 5, "a header and the four semiconductor companies");
+    let bad = s.get("/companies.json?city=atlantis").await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.header("content-type").starts_with("application/json"));
+}

@@ -199,7 +199,10 @@ async fn the_companies_list_filters_and_pages() {
     let s = TestServer::start().await;
     let all = s.get("/companies").await;
     assert!(all.body.contains("<strong>56</strong> companies, showing 1 to 50"));
-    assert!(all.body.contains("href=\"/companies?page=2\""));
+    let next = all.body.split("rel=\"next\" href=\"").nth(1).unwrap().split('"').next().unwrap().replace("&#38;", "&");
+    assert!(next.starts_with("/companies?after=") && next.ends_with("&page=2"), "{next}");
+    let by_cursor = s.get(&next).await;
+    assert_eq!(by_cursor.body.matches("<tr id=\"company-").count(), 6, "the cursor page is page 2");
     let page2 = s.get("/companies?page=2").await;
     assert_eq!(page2.body.matches("<tr id=\"company-").count(), 6);
     assert!(page2.body.contains("rel=\"prev\" href=\"/companies\""));

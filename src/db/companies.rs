@@ -50,17 +50,50 @@ fn push_filter(qb: &mut QueryBuilder<Sqlite>, filter: &CompanyFilter) {
     }
 }
 
-/// One page of the filtered list, ordered by name.
+/// Where a page of the list starts. Cursors (the id of the row next to the page) keep deep
+/// pages as cheap as the first: the index is entered at the cursor, not scanned up to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    /// Skip this many rows (for a page number typed into the address).
+    Offset(i64),
+    /// The rows after this company, in name order.
+    After(i64),
+    /// The rows before this company.
+    Before(i64),
+}
+
+/// One page of the filtered list, ordered by name (then id, so the order is total).
 pub async fn list(
     pool: &SqlitePool,
     filter: &CompanyFilter,
     limit: i64,
-    offset: i64,
+    position: Position,
 ) -> Result<Vec<Company>, sqlx::Error> {
     let mut qb = QueryBuilder::<Sqlite>::new(COMPANY_FROM);
     push_filter(&mut qb, filter);
-    qb.push(" ORDER BY co.name, co.id LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
-    qb.build_query_as().fetch_all(pool).await
+    match position {
+        Position::Offset(offset) => {
+            qb.push(" ORDER BY co.name, co.id LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+        }
+        Position::After(id) => {
+            qb.push(" AND (co.name, co.id) > (SELECT name, id FROM companies WHERE id = ").push_bind(id);
+            qb.push(") ORDER BY co.name, co.id LIMIT ").push_bind(limit);
+        }
+        Position::Before(id) => {
+            qb.push(" AND (co.name, co.id) < (SELECT name, id FROM companies WHERE id = ").push_bind(id);
+            qb.push(") ORDER BY co.name DESC, co.id DESC LIMIT ").push_bind(limit);
+        }
+    }
+    let mut rows: Vec<Company> = qb.build_query_as().fetch_all(pool).await?;
+    if matches!(position, Position::Before(_)) {
+        rows.reverse();
+    }
+    Ok(rows)
+}
+
+/// Whether a company id exists (a cursor must point at one).
+pub async fn exists(pool: &SqlitePool, id: i64) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM companies WHERE id = ?)").bind(id).fetch_one(pool).await
 }
 
 pub async fn count(pool: &SqlitePool, filter: &CompanyFilter) -> Result<i64, sqlx::Error> {

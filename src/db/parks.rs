@@ -57,11 +57,13 @@ pub struct ParkName {
     pub city_name: String,
 }
 
-pub async fn names(pool: &SqlitePool) -> Result<Vec<ParkName>, sqlx::Error> {
+/// The parks of one city, by name, for pickers.
+pub async fn names_in_city(pool: &SqlitePool, city_slug: &str) -> Result<Vec<ParkName>, sqlx::Error> {
     sqlx::query_as(
         "SELECT p.slug, p.name, c.name AS city_name FROM parks p JOIN cities c ON c.id = p.city_id
-         ORDER BY c.name COLLATE NOCASE, p.name COLLATE NOCASE",
+         WHERE c.slug = ? ORDER BY p.name COLLATE NOCASE",
     )
+    .bind(city_slug)
     .fetch_all(pool)
     .await
 }

@@ -230,6 +230,8 @@ struct ParkJson<'a> {
 struct CompanyJson<'a> {
     slug: &'a str,
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    city: Option<&'a str>,
     park: Option<&'a str>,
     sector: &'a str,
     hq_country: Option<&'a str>,
@@ -314,6 +316,7 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
             .map(|c| CompanyJson {
                 slug: &c.slug,
                 name: &c.name,
+                city: None,
                 park: c.park_slug.as_deref(),
                 sector: &c.sector,
                 hq_country: c.hq_country.as_deref(),
@@ -332,4 +335,106 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
 
 fn source_ids(list: Option<&Vec<Source>>) -> Vec<&str> {
     list.map(|l| l.iter().map(|s| s.id.as_str()).collect()).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct CompanyListJson<'a> {
+    total: i64,
+    page: i64,
+    per_page: i64,
+    pages: i64,
+    next: Option<String>,
+    previous: Option<String>,
+    companies: Vec<CompanyJson<'a>>,
+    sources: Vec<&'a Source>,
+}
+
+/// `/companies.json` and `/companies.csv`: the same filters and pages as `/companies`.
+pub async fn companies_json(
+    State(state): State<AppState>,
+    ApiParams(query): ApiParams<super::companies::CompaniesQuery>,
+) -> Result<Response, ApiError> {
+    companies_twin(&state, query, Format::Json).await
+}
+
+pub async fn companies_csv(
+    State(state): State<AppState>,
+    ApiParams(query): ApiParams<super::companies::CompaniesQuery>,
+) -> Result<Response, ApiError> {
+    companies_twin(&state, query, Format::Csv).await
+}
+
+async fn companies_twin(
+    state: &AppState,
+    query: super::companies::CompaniesQuery,
+    format: Format,
+) -> Result<Response, ApiError> {
+    let listing = super::companies::listing(state, query).await?;
+    let ids: Vec<i64> = listing.rows.iter().map(|c| c.id).collect();
+    let cited = sources::cited_by(&state.pool, SourceList::Companies, &ids).await?;
+    if format == Format::Csv {
+        let mut table = CsvTable::new(&[
+            "slug",
+            "name",
+            "city",
+            "park",
+            "sector",
+            "hq_country",
+            "founded_or_arrived_year",
+            "employees_in_city",
+            "revenue_usd",
+            "revenue_year",
+            "source_ids",
+            "quote",
+        ]);
+        for c in &listing.rows {
+            let ids = source_ids(cited.get(&c.id)).join(";");
+            table.row(&[
+                Cell::Text(&c.slug),
+                Cell::Text(&c.name),
+                Cell::Text(&c.city_slug),
+                Cell::Text(c.park_slug.as_deref().unwrap_or("")),
+                Cell::Text(&c.sector),
+                Cell::Text(c.hq_country.as_deref().unwrap_or("")),
+                Cell::Integer(c.founded_or_arrived_year),
+                Cell::Integer(c.employees_in_city),
+                c.revenue_usd.map_or(Cell::Empty, Cell::Number),
+                Cell::Integer(c.revenue_year),
+                Cell::Text(&ids),
+                Cell::Text(&c.quote),
+            ]);
+        }
+        return Ok(table.into_response("clusterscope-companies.csv"));
+    }
+    let mut used: Vec<&Source> = cited.values().flatten().collect();
+    used.sort_by(|a, b| a.id.cmp(&b.id));
+    used.dedup_by(|a, b| a.id == b.id);
+    let body = CompanyListJson {
+        total: listing.total,
+        page: listing.page,
+        per_page: listing.per_page,
+        pages: listing.pages,
+        next: listing.next_url("/companies.json"),
+        previous: listing.previous_url("/companies.json"),
+        companies: listing
+            .rows
+            .iter()
+            .map(|c| CompanyJson {
+                slug: &c.slug,
+                name: &c.name,
+                city: Some(&c.city_slug),
+                park: c.park_slug.as_deref(),
+                sector: &c.sector,
+                hq_country: c.hq_country.as_deref(),
+                founded_or_arrived_year: c.founded_or_arrived_year,
+                employees_in_city: c.employees_in_city,
+                revenue_usd: c.revenue_usd,
+                revenue_year: c.revenue_year,
+                sources: source_ids(cited.get(&c.id)),
+                quote: &c.quote,
+            })
+            .collect(),
+        sources: used,
+    };
+    Ok(Json(body).into_response())
 }

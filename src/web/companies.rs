@@ -2,17 +2,17 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use serde::Deserialize;
 use sqlx::SqlitePool;
 
 use super::AppState;
 use super::params::{Params, page_number, single};
 use super::view::{Cite, Evidence};
-use crate::db::cities::{self, CityName};
-use crate::db::companies::{self, Company, CompanyFilter};
+use crate::db::cities::CityName;
+use crate::db::companies::{self, Company, CompanyFilter, Position};
 use crate::db::parks::{self, ParkName};
-use crate::db::sectors::{self, Sector};
+use crate::db::sectors::Sector;
 use crate::db::sources::{self, SourceList};
 use crate::error::{AppError, AppResult};
 use crate::format;
@@ -80,6 +80,55 @@ pub struct CompaniesQuery {
     page: Vec<String>,
     #[serde(default)]
     per_page: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    before: Vec<String>,
+}
+
+/// One page of the filtered list, for the page and its JSON and CSV twins.
+pub struct CompanyListing {
+    pub rows: Vec<Company>,
+    pub filter: CompanyFilter,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    pub pages: i64,
+    pub first_row: i64,
+}
+
+impl CompanyListing {
+    fn query(&self, extra: &[(&'static str, String)]) -> String {
+        let mut pairs = form_pairs(&self.filter);
+        if self.per_page != PAGE_SIZE {
+            pairs.push(("per_page", self.per_page.to_string()));
+        }
+        pairs.extend(extra.iter().cloned());
+        pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
+    }
+
+    /// The address (path given) of the next page, entered at the last row's cursor.
+    pub fn next_url(&self, path: &str) -> Option<String> {
+        let last = self.rows.last()?;
+        (self.page < self.pages).then(|| {
+            format!("{path}?{}", self.query(&[("after", last.id.to_string()), ("page", (self.page + 1).to_string())]))
+        })
+    }
+
+    pub fn previous_url(&self, path: &str) -> Option<String> {
+        if self.page <= 1 {
+            return None;
+        }
+        if self.page == 2 {
+            let q = self.query(&[]);
+            return Some(if q.is_empty() { path.to_string() } else { format!("{path}?{q}") });
+        }
+        let first = self.rows.first()?;
+        Some(format!(
+            "{path}?{}",
+            self.query(&[("before", first.id.to_string()), ("page", (self.page - 1).to_string())])
+        ))
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -88,6 +137,8 @@ pub struct CompaniesPage {
     companies: Vec<CompanyView>,
     cities: Vec<CityName>,
     sectors: Vec<Sector>,
+    /// The parks of the chosen city (or of the chosen park's city): a picker of every park of
+    /// a million-company dataset would be thousands of options.
     parks: Vec<ParkName>,
     filter: CompanyFilter,
     total: i64,
@@ -95,20 +146,15 @@ pub struct CompaniesPage {
     per_page: i64,
     pages: i64,
     first_row: i64,
+    next: Option<String>,
+    previous: Option<String>,
+    /// The request's own query: the JSON and CSV twins of this very page.
+    query: String,
 }
 
 impl CompaniesPage {
-    /// The address of another page of the same list.
-    fn page_url(&self, page: i64) -> String {
-        let mut pairs = form_pairs(&self.filter);
-        if self.per_page != PAGE_SIZE {
-            pairs.push(("per_page", self.per_page.to_string()));
-        }
-        if page > 1 {
-            pairs.push(("page", page.to_string()));
-        }
-        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
-        if query.is_empty() { "/companies".into() } else { format!("/companies?{}", query.join("&")) }
+    fn twin_query(&self) -> &str {
+        &self.query
     }
 
     fn custom_page_size(&self) -> bool {
@@ -153,8 +199,19 @@ fn encode(value: &str) -> String {
         .collect()
 }
 
-pub async fn index(State(state): State<AppState>, Params(query): Params<CompaniesQuery>) -> AppResult<CompaniesPage> {
+fn cursor(param: &str, values: Vec<String>) -> AppResult<Option<i64>> {
+    match single(param, values)? {
+        None => Ok(None),
+        Some(text) => text.parse::<i64>().map(Some).map_err(|_| {
+            AppError::bad_param(param, format!("{text:?} is not a position in the list: follow the page links"))
+        }),
+    }
+}
+
+/// Checks the query and reads the page it asks for.
+pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<CompanyListing> {
     let pool = &state.pool;
+    let reference = state.freshness.reference(pool).await?;
     let page = page_number(query.page)?;
     let max = i64::from(state.settings.limits.max_page_size.max(1));
     let per_page = match single("per_page", query.per_page)? {
@@ -169,32 +226,73 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<Companie
             }
         },
     };
-    let city_names = cities::names(pool).await?;
-    let sector_list = sectors::all(pool).await?;
-    let park_names = parks::names(pool).await?;
-    let filter = CompanyFilter {
-        city: checked("city", single("city", query.city)?, city_names.iter().map(|c| &c.slug))?,
-        sector: checked("sector", single("sector", query.sector)?, sector_list.iter().map(|s| &s.slug))?,
-        park: checked("park", single("park", query.park)?, park_names.iter().map(|p| &p.slug))?,
+    let city = checked("city", single("city", query.city)?, reference.cities.iter().map(|c| &c.slug))?;
+    let sector = checked("sector", single("sector", query.sector)?, reference.sectors.iter().map(|s| &s.slug))?;
+    let park = single("park", query.park)?;
+    if let Some(slug) = &park
+        && parks::by_slug(pool, slug).await?.is_none()
+    {
+        return Err(AppError::bad_param(
+            "park",
+            format!("{slug:?} is not a known park; the parks are listed on each city's page"),
+        ));
+    }
+    let filter = CompanyFilter { city, sector, park };
+    let position = match (cursor("after", query.after)?, cursor("before", query.before)?) {
+        (Some(_), Some(_)) => return Err(AppError::bad_param("before", "give after or before, not both")),
+        (Some(id), None) => Position::After(id),
+        (None, Some(id)) => Position::Before(id),
+        (None, None) => Position::Offset((page - 1) * per_page),
     };
+    if let Position::After(id) | Position::Before(id) = position
+        && !companies::exists(pool, id).await?
+    {
+        return Err(AppError::bad_param(
+            "after",
+            "this position is not in the list any more: start from the first page",
+        ));
+    }
     let total = companies::count(pool, &filter).await?;
     let pages = ((total + per_page - 1) / per_page).max(1);
     if page > pages {
         return Err(AppError::bad_param("page", format!("page {page} is past the last page of this list ({pages})")));
     }
-    let offset = (page - 1) * per_page;
-    let rows = companies::list(pool, &filter, per_page, offset).await?;
+    let rows = companies::list(pool, &filter, per_page, position).await?;
+    Ok(CompanyListing { rows, filter, total, page, per_page, pages, first_row: (page - 1) * per_page + 1 })
+}
+
+pub async fn index(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    Params(query): Params<CompaniesQuery>,
+) -> AppResult<CompaniesPage> {
+    let listing = listing(&state, query).await?;
+    let pool = &state.pool;
+    let reference = state.freshness.reference(pool).await?;
+    let park_city = match (&listing.filter.city, &listing.filter.park) {
+        (Some(city), _) => Some(city.clone()),
+        (None, Some(park)) => parks::by_slug(pool, park).await?.map(|p| p.city_slug),
+        (None, None) => None,
+    };
+    let park_names = match park_city {
+        Some(city) => parks::names_in_city(pool, &city).await?,
+        None => Vec::new(),
+    };
+    let (next, previous) = (listing.next_url("/companies"), listing.previous_url("/companies"));
     Ok(CompaniesPage {
-        companies: CompanyView::build(pool, rows).await?,
-        cities: city_names,
-        sectors: sector_list,
+        companies: CompanyView::build(pool, listing.rows).await?,
+        cities: reference.cities.clone(),
+        sectors: reference.sectors.clone(),
         parks: park_names,
-        filter,
-        total,
-        page,
-        per_page,
-        pages,
-        first_row: offset + 1,
+        filter: listing.filter,
+        total: listing.total,
+        page: listing.page,
+        per_page: listing.per_page,
+        pages: listing.pages,
+        first_row: listing.first_row,
+        next,
+        previous,
+        query: raw.unwrap_or_default(),
     })
 }
 

@@ -29,7 +29,10 @@ pub fn split_format(segment: &str) -> (&str, Format) {
 /// `/cities/{slug}.json`, ...), which answer errors as JSON.
 pub fn is_machine_route(path: &str) -> bool {
     let twin = path.ends_with(".json") || path.ends_with(".csv");
-    twin && (path.starts_with("/compare.") || path.starts_with("/cities.") || path.starts_with("/cities/"))
+    twin && (path.starts_with("/compare.")
+        || path.starts_with("/cities.")
+        || path.starts_with("/cities/")
+        || path.starts_with("/companies."))
 }
 
 /// A text cell a spreadsheet will not run: a leading `= + - @` (or tab, carriage return)

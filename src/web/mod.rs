@@ -105,6 +105,8 @@ pub fn app(state: AppState) -> Router {
         .route("/cities/{slug}", get(cities::profile))
         .route("/parks/{slug}", get(parks::profile))
         .route("/companies", get(companies::index))
+        .route("/companies.json", get(api::companies_json))
+        .route("/companies.csv", get(api::companies_csv))
         .route("/sources", get(sources::index))
         .route("/sources/{id}", get(sources::profile))
         .route("/changes", get(changes::index))

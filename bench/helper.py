@@ -1,0 +1,385 @@
+#!/usr/bin/env python3
+"""Helpers for bench/run.sh: read the benchmark database, write URL lists, summarise results.
+
+    helper.py pick DB [CITY_SLUG] [SECTOR]      -> city_id city_slug sector matches
+    helper.py city DB SLUG                      -> city_id metrics
+    helper.py urls-list DB OUT                  -> writes the uncached-list URLs; prints count, rows per page
+    helper.py urls-pairs BIG_DB SMALL_DB OUT    -> page 1 of every city+sector pair (scale comparison)
+    helper.py urls-sector BIG_DB SMALL_DB OUT   -> sector-only pages of 45..55 rows (scale comparison)
+    helper.py summary RESULTS.tsv INFO [MARKDOWN_OUT]
+
+Only the standard library: the database is opened read-only.
+"""
+
+import random
+import sqlite3
+import statistics
+import sys
+from urllib.parse import quote
+
+PAGE = 50
+
+
+def connect(path):
+    return sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True)
+
+
+def pairs(db):
+    """(city_slug, sector, matches) for every city+sector pair that has companies."""
+    return connect(db).execute(
+        """SELECT c.slug, co.sector, COUNT(*) FROM companies co JOIN cities c ON c.id = co.city_id
+           GROUP BY co.city_id, co.sector ORDER BY co.city_id, co.sector"""
+    ).fetchall()
+
+
+def pick(db, city=None, sector=None):
+    """The filtered list the benchmark shows: a synthetic city's `bpo` companies, at least 50 of them.
+
+    Deterministic: the first synthetic city (by id) whose bpo list fills a page; without one, the
+    pair with the most matches. CITY_SLUG and SECTOR override it."""
+    con = connect(db)
+    if city and sector:
+        row = con.execute(
+            """SELECT c.id, c.slug, ?, (SELECT COUNT(*) FROM companies WHERE city_id = c.id AND sector = ?)
+               FROM cities c WHERE c.slug = ?""",
+            (sector, sector, city),
+        ).fetchone()
+        if not row:
+            sys.exit(f"helper: no city {city!r} in {db}")
+        return row
+    row = con.execute(
+        """SELECT c.id, c.slug, co.sector, COUNT(*) n FROM companies co JOIN cities c ON c.id = co.city_id
+           WHERE co.sector = 'bpo' AND c.slug LIKE 'syn-city-%'
+           GROUP BY co.city_id HAVING n >= ? ORDER BY c.id LIMIT 1""",
+        (PAGE,),
+    ).fetchone()
+    if row:
+        return row
+    return con.execute(
+        """SELECT c.id, c.slug, co.sector, COUNT(*) n FROM companies co JOIN cities c ON c.id = co.city_id
+           GROUP BY co.city_id, co.sector ORDER BY n DESC, c.id, co.sector LIMIT 1"""
+    ).fetchone()
+
+
+def city(db, slug):
+    row = connect(db).execute(
+        "SELECT c.id, (SELECT COUNT(*) FROM metrics m WHERE m.city_id = c.id) FROM cities c WHERE c.slug = ?",
+        (slug,),
+    ).fetchone()
+    if not row:
+        sys.exit(f"helper: no city {slug!r} in {db}")
+    return row
+
+
+def rows_on(matches, page, per_page=PAGE):
+    return max(0, min(per_page, matches - (page - 1) * per_page))
+
+
+def write(out, urls):
+    random.Random(42).shuffle(urls)
+    with open(out, "w") as f:
+        f.write("".join(u + "\n" for u in urls))
+
+
+def urls_list(db, out):
+    """Every full 50-row page of every city+sector list; when there are too few of them (a small
+    database), page 1 of every pair instead. Shuffled, so consecutive requests differ in city,
+    sector and page."""
+    ps = pairs(db)
+    full = [(c, s, p, PAGE) for c, s, n in ps for p in range(1, n // PAGE + 1)]
+    chosen = full if len(full) >= 1000 else [(c, s, 1, rows_on(n, 1)) for c, s, n in ps]
+    urls = [f"/companies?city={c}&sector={s}" + (f"&page={p}" if p > 1 else "") for c, s, p, _ in chosen]
+    write(out, urls)
+    return len(urls), sum(r for *_, r in chosen) / len(chosen)
+
+
+def urls_pairs(big, small, out):
+    """Page 1 of every city+sector pair of the big database: the same URLs on both sizes."""
+    small_n = {(c, s): n for c, s, n in pairs(small)}
+    big_pairs = pairs(big)
+    urls = [f"/companies?city={c}&sector={s}" for c, s, _ in big_pairs]
+    write(out, urls)
+    rows_big = sum(rows_on(n, 1) for *_, n in big_pairs) / len(big_pairs)
+    rows_small = sum(rows_on(small_n.get((c, s), 0), 1) for c, s, _ in big_pairs) / len(big_pairs)
+    return len(urls), rows_small, rows_big
+
+
+def urls_sector(big, small, out):
+    """Sector-only lists, pages of 45 to 55 rows, only pages that are full on the small database:
+    the same URLs show the same number of rows (about 50) on both sizes, so only the size of the
+    companies table differs. Varying per_page multiplies the distinct URLs past what a cache holds."""
+    counts = dict(
+        connect(small).execute("SELECT sector, COUNT(*) FROM companies GROUP BY sector").fetchall()
+    )
+    urls, rows = [], []
+    for sector, n in sorted(counts.items()):
+        for per_page in range(45, 56):
+            for page in range(1, n // per_page + 1):
+                urls.append(f"/companies?sector={sector}&per_page={per_page}" + (f"&page={page}" if page > 1 else ""))
+                rows.append(per_page)
+    write(out, urls)
+    return len(urls), sum(rows) / max(1, len(rows))
+
+
+# --- summary -----------------------------------------------------------------------------------
+
+CASES = [
+    # id, title, kind
+    ("list_html", "Filtered list, HTML, 50 rows, same URL each time (our cache may answer)", "vs_ds_nginx"),
+    ("list_json", "Filtered list, JSON twin", "vs_ds"),
+    ("list_csv", "Filtered list, CSV twin", "vs_ds"),
+    ("city", "A city's page with its metrics", "vs_ds"),
+    ("home", "Dashboard / (cached page)", "vs_nginx"),
+    ("compare", "/compare, 4 bundled cities (cached page)", "vs_nginx"),
+    ("list_uncached", "Filtered list, a different URL each request (uncached)", "vs_nginx"),
+    ("home_br", "Dashboard /, compressed (Accept-Encoding: br, gzip)", "vs_gzip"),
+    ("compare_br", "/compare, compressed (Accept-Encoding: br, gzip)", "vs_gzip"),
+    ("list_br", "Filtered list, same URL, compressed (Accept-Encoding: br, gzip)", "vs_gzip"),
+    ("scale_pairs", "Scale: city+sector lists, page 1 of every pair, uncached", "scale"),
+    ("scale_sector", "Scale: sector-only lists of 45-55 rows, uncached", "scale"),
+]
+
+SIDE_LABEL = {
+    "ours": "ours",
+    "ds": "datasette (default)",
+    "ds_fast": "datasette (suggest_facets off)",
+    "nginx": "nginx, saved copy",
+    "nginx_gzip": "nginx, saved copy, gzip on the fly",
+    "ours_small": "ours, small database",
+}
+
+TARGETS = {
+    "list_html": "req/s >= 100x Datasette's fastest setting, p99 <= 1/20 of it; >= 0.8x nginx (cached)",
+    "list_json": "req/s >= 20x Datasette's fastest setting",
+    "list_csv": "req/s >= 20x Datasette's fastest setting",
+    "city": "(no target: context)",
+    "home": "req/s >= 0.8x nginx",
+    "compare": "req/s >= 0.8x nginx",
+    "list_uncached": "req/s >= 0.3x nginx (saved copy of one list page)",
+    "home_br": "req/s >= 1x nginx gzip",
+    "compare_br": "req/s >= 1x nginx gzip",
+    "list_br": "req/s >= 1x nginx gzip",
+    "scale_pairs": "p50 grows < 2x from the small to the large database",
+    "scale_sector": "p50 grows < 2x from the small to the large database",
+}
+
+
+def fmt_us(us):
+    if us is None:
+        return "-"
+    if us >= 1_000_000:
+        return f"{us / 1e6:.2f} s"
+    if us >= 1000:
+        return f"{us / 1000:.2f} ms"
+    return f"{us:.0f} us"
+
+
+def fmt_rps(r):
+    if r is None:
+        return "-"
+    return f"{r:,.0f}" if r >= 100 else f"{r:.1f}"
+
+
+def fmt_ratio(r):
+    if r is None:
+        return "-"
+    return f"{r:,.0f}x" if r >= 100 else f"{r:.2f}x" if r < 10 else f"{r:.1f}x"
+
+
+def fmt_bytes(b):
+    return "-" if b is None else f"{b:,.0f}"
+
+
+def fmt_mb(kb):
+    return "-" if not kb else f"{kb / 1024:.1f}"
+
+
+def num(x):
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return None
+
+
+def load(results):
+    """{case: {side: {"runs": [dict by rep], "note": str, "conns": str, "enc": str}}} in file order."""
+    data = {}
+    with open(results) as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            rec = dict(zip(header, line.rstrip("\n").split("\t")))
+            side = data.setdefault(rec["case"], {}).setdefault(
+                rec["side"], {"runs": {}, "note": "", "conns": rec["conns"], "enc": rec.get("enc", "")}
+            )
+            if rec["rps"] == "n/a":
+                side["note"] = rec.get("note", "")
+                continue
+            side["runs"][rec["rep"]] = {k: num(rec[k]) for k in ("rps", "p50_us", "p99_us", "bytes", "rss_kb", "anon_kb", "cpu_us", "errors")}
+            if rec.get("note"):
+                side["note"] = rec["note"]
+    return data
+
+
+def med(side, key):
+    vals = [r[key] for r in side["runs"].values() if r[key] is not None]
+    return statistics.median(vals) if vals else None
+
+
+def peak(side, key):
+    vals = [r[key] for r in side["runs"].values() if r[key] is not None]
+    return max(vals) if vals else None
+
+
+def pair_ratio(a, b, key, invert=False):
+    """Median over repetitions of a/b (b/a when invert), pairing runs by repetition."""
+    ratios = []
+    for rep, ra in a["runs"].items():
+        rb = b["runs"].get(rep)
+        if not rb or not ra[key] or not rb[key]:
+            continue
+        ratios.append(rb[key] / ra[key] if invert else ra[key] / rb[key])
+    return statistics.median(ratios) if ratios else None
+
+
+def verdict(ok):
+    return "n/a" if ok is None else ("PASS" if ok else "FAIL")
+
+
+def summary(results, info_path, markdown_out=None):
+    info = {}
+    with open(info_path) as f:
+        for line in f:
+            if "=" in line:
+                k, v = line.rstrip("\n").split("=", 1)
+                info[k] = v
+    data = load(results)
+    lines, checks = [], []
+
+    def out(s=""):
+        lines.append(s)
+
+    out(f"== clusterscope benchmark, {info.get('date', '?')}, {info.get('cores', '?')} cores, {info.get('cpu', '')}")
+    out(f"database: {info.get('db')} ({info.get('companies')} companies; import {info.get('import_seconds', '?')} s)")
+    out(f"filtered list: city {info.get('city_slug')} (id {info.get('city_id')}), sector {info.get('sector')}: "
+        f"{info.get('matches')} matching rows; city page: {info.get('page_city')} (id {info.get('page_city_id')}, "
+        f"{info.get('page_city_metrics')} metrics)")
+    out(f"runs: {info.get('reps')} x {info.get('duration')} s after {info.get('warmup')} s warm-up each, "
+        f"interleaved; servers on core 0, taskset -c 1 wrk -t1; medians over repetitions, RSS = peak")
+    out()
+    head = f"{'':46} {'conns':>5} {'req/s':>9} {'p50':>9} {'p99':>9} {'bytes/resp':>11} {'CPU/req':>9} {'RSS MB':>7} {'anon MB':>7}  enc"
+    out(head)
+    out("-" * len(head))
+    ours_anon = []
+    for case, title, kind in CASES:
+        if case not in data:
+            continue
+        sides = data[case]
+        out(f"{title}")
+        for side, s in sides.items():
+            label = "  " + SIDE_LABEL.get(side, side)
+            if not s["runs"]:
+                out(f"{label:46} {s['conns']:>5} {'n/a (' + (s['note'] or 'not run') + ')'}")
+                continue
+            errs = peak(s, "errors")
+            note = f"  {s['note']}" if s["note"] else ""
+            if errs:
+                note += f"  ERRORS: {errs:.0f} non-2xx/socket errors in a run"
+            out(
+                f"{label:46} {s['conns']:>5} {fmt_rps(med(s, 'rps')):>9} {fmt_us(med(s, 'p50_us')):>9} "
+                f"{fmt_us(med(s, 'p99_us')):>9} {fmt_bytes(med(s, 'bytes')):>11} {fmt_us(med(s, 'cpu_us')):>9} "
+                f"{fmt_mb(peak(s, 'rss_kb')):>7} {fmt_mb(peak(s, 'anon_kb')) if side.startswith('ours') else '':>7}  "
+                f"{s['enc'] or 'identity'}{note}"
+            )
+            if side == "ours" and peak(s, "anon_kb"):
+                ours_anon.append(peak(s, "anon_kb"))
+        ours = sides.get("ours")
+        have = lambda k: k in sides and sides[k]["runs"]  # noqa: E731
+        target = TARGETS.get(case, "")
+        if kind in ("vs_ds", "vs_ds_nginx") and ours and ours["runs"]:
+            ds = [k for k in ("ds", "ds_fast") if have(k)]
+            if ds:
+                fastest = max(ds, key=lambda k: med(sides[k], "rps"))
+                r = pair_ratio(ours, sides[fastest], "rps")
+                p = pair_ratio(ours, sides[fastest], "p99_us", invert=True)
+                others = ", ".join(
+                    f"vs {SIDE_LABEL[k]}: {fmt_ratio(pair_ratio(ours, sides[k], 'rps'))}" for k in ds if k != fastest
+                )
+                out(f"  -> ours / {SIDE_LABEL[fastest]} (fastest): req/s {fmt_ratio(r)}, p99 1/{p:.0f}"
+                    + (f"   ({others})" if others else ""))
+                if case == "list_html":
+                    ok = r is not None and p is not None and r >= 100 and p >= 20
+                    checks.append((f"filtered list HTML vs Datasette: {fmt_ratio(r)} req/s, p99 1/{p:.0f}", ">= 100x, <= 1/20", ok))
+                elif case in ("list_json", "list_csv"):
+                    checks.append((f"{title} vs Datasette: {fmt_ratio(r)} req/s", ">= 20x", r is not None and r >= 20))
+            elif case in ("list_html", "list_json", "list_csv"):
+                checks.append((f"{title} vs Datasette", "needs Datasette", None))
+        elif kind in ("vs_ds", "vs_ds_nginx"):
+            checks.append((f"{title}: ours {ours['note'] if ours else 'not run'}", TARGETS.get(case, ""), None))
+        anchor = {"vs_ds_nginx": "nginx", "vs_nginx": "nginx", "vs_gzip": "nginx_gzip"}.get(kind)
+        if anchor and ours and ours["runs"] and have(anchor):
+            r = pair_ratio(ours, sides[anchor], "rps")
+            need = {"vs_gzip": 1.0}.get(kind, 0.3 if case == "list_uncached" else 0.8)
+            out(f"  -> ours / {SIDE_LABEL[anchor]}: req/s {fmt_ratio(r)}, p99 {fmt_ratio(pair_ratio(ours, sides[anchor], 'p99_us'))}")
+            checks.append((f"{title} vs {SIDE_LABEL[anchor]}: {fmt_ratio(r)}", f">= {need}x", r is not None and r >= need))
+        if kind == "scale" and have("ours") and have("ours_small"):
+            small, big = sides["ours_small"], sides["ours"]
+            r = pair_ratio(big, small, "p50_us")
+            rows = info.get(f"rows.{case}", "")
+            out(f"  -> p50 large / small database: {fmt_ratio(r)}" + (f"   (rows per page: {rows})" if rows else ""))
+            checks.append((f"{title}: p50 grows {fmt_ratio(r)}", "< 2x", r is not None and r < 2))
+        out(f"     target: {target}")
+        out()
+
+    out("URLs")
+    for k in sorted(info):
+        if k.startswith("url."):
+            out(f"  {k[4:]:22} {info[k]}")
+    out()
+
+    imp = num(info.get("import_seconds"))
+    if info.get("companies") == "1000000":
+        checks.append((f"import of 1M companies: {info.get('import_seconds')} s", "< 30 s", imp is not None and imp < 30))
+    else:
+        checks.append((f"import of {info.get('companies')} companies: {info.get('import_seconds')} s", "< 30 s at 1M", None))
+    if ours_anon:
+        checks.append((f"our RssAnon under load (peak): {max(ours_anon) / 1024:.1f} MB", "< 100 MB", max(ours_anon) < 100 * 1024))
+    hb = num(info.get("home_compressed_bytes"))
+    if hb is not None:
+        enc = info.get("home_compressed_encoding") or "identity"
+        checks.append((f"/ with Accept-Encoding: br, gzip: {hb:,.0f} bytes ({enc}; gzip -9 of it: {info.get('home_gzip9_bytes')})",
+                       "< 25 KB compressed", hb < 25 * 1024 and enc != "identity"))
+    out("Targets")
+    for what, target, ok in checks:
+        out(f"  {verdict(ok):4}  {what}   [target {target}]")
+    text = "\n".join(lines)
+    print(text)
+    if markdown_out:
+        with open(markdown_out, "w") as f:
+            f.write("```\n" + text + "\n```\n")
+
+
+def main(argv):
+    if len(argv) < 2:
+        sys.exit(__doc__)
+    cmd, args = argv[1], argv[2:]
+    if cmd == "pick":
+        print(*pick(*args))
+    elif cmd == "city":
+        print(*city(*args))
+    elif cmd == "urls-list":
+        n, rows = urls_list(*args)
+        print(n, f"{rows:.1f}")
+    elif cmd == "urls-pairs":
+        n, small, big = urls_pairs(*args)
+        print(n, f"{small:.1f}", f"{big:.1f}")
+    elif cmd == "urls-sector":
+        n, rows = urls_sector(*args)
+        print(n, f"{rows:.1f}")
+    elif cmd == "summary":
+        summary(*args)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
