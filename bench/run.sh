@@ -18,6 +18,7 @@
 #   CITY, SECTOR                        the filtered list (default: the first synthetic city with >= 50 bpo rows)
 #   PAGE_CITY [dalian]                  the city page compared
 #   GZIP_LEVEL [1]                      nginx's on-the-fly gzip level
+#   ENCODING [br, gzip]                 Accept-Encoding sent to both sides in the compressed cases
 #   DATASETTE [1]                       0 skips Datasette
 #   INSTALL [1]                         as root, install missing wrk/nginx (apt-get) and Datasette (pip)
 #   REBUILD [0]                         1 regenerates and re-imports the cached database
@@ -47,7 +48,7 @@ DATASETTE="${DATASETTE:-1}"
 INSTALL="${INSTALL:-1}"
 REBUILD="${REBUILD:-0}"
 COMPARE_PATH="/compare?city=dalian&city=bangalore&city=metro-manila&city=silicon-valley"
-ENCODING="br, gzip"
+ENCODING="${ENCODING:-br, gzip}"
 ALL_CASES="list_html list_json list_csv city home compare list_uncached home_br compare_br list_br scale_pairs scale_sector"
 
 say() { echo "bench: $*" >&2; }
@@ -240,6 +241,8 @@ info page_city_metrics "$PAGE_CITY_METRICS"
 info reps "$REPS"
 info duration "$DURATION"
 info warmup "$WARMUP"
+info encoding "$ENCODING"
+info gzip_level "$GZIP_LEVEL"
 
 # From here on this shell and everything it starts (curl, wrk, samplers) run on core 1; each
 # server is started with `taskset -c 0`.

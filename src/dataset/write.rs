@@ -27,8 +27,8 @@ pub(crate) trait Record: PartialEq + Sized {
         conn: &mut SqliteConnection,
         keys: &[Self::Key],
     ) -> Result<HashMap<Self::Key, Self>, sqlx::Error>;
-    /// Inserts or updates the rows; returns each key with the row id it has now. `fresh`: all
-    /// rows are new, so there are no old source lists to clear.
+    /// Inserts or updates the rows; returns each key with the row id it has now. `fresh`: the
+    /// rows are all new, so there are no old source lists to clear.
     async fn upsert(
         conn: &mut SqliteConnection,
         rows: &[&Self],
@@ -58,10 +58,12 @@ pub(crate) async fn write_batch<R: Record>(
             Some(_) => Change::Changed,
         })
         .collect();
-    let to_write: Vec<&R> =
-        batch.iter().zip(&changes).filter(|(_, c)| **c != Change::Unchanged).map(|(r, _)| r).collect();
-    if !to_write.is_empty() {
-        R::upsert(conn, &to_write, fresh).await?;
+    // New rows have no old source lists to clear; only changed ones do.
+    for (kind, fresh) in [(Change::New, true), (Change::Changed, false)] {
+        let rows: Vec<&R> = batch.iter().zip(&changes).filter(|(_, c)| **c == kind).map(|(r, _)| r).collect();
+        if !rows.is_empty() {
+            R::upsert(conn, &rows, fresh).await?;
+        }
     }
     Ok(changes)
 }
