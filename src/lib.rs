@@ -36,6 +36,13 @@ pub async fn serve(
     };
     // The peer address is what the rate limit and the admin sign-in throttle key on.
     let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // Responses go out as soon as they are written: without TCP_NODELAY, Nagle's algorithm and
+    // delayed ACKs stall the tail of large pages for tens of milliseconds.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "TCP_NODELAY not set");
+        }
+    });
     let server = axum::serve(listener, service).with_graceful_shutdown(signal);
     let deadline = async move {
         let _ = stopped.wait_for(|s| *s).await;
