@@ -102,26 +102,47 @@ pub async fn count(pool: &SqlitePool, filter: &CompanyFilter) -> Result<i64, sql
     qb.build_query_scalar().fetch_one(pool).await
 }
 
-pub async fn in_city(pool: &SqlitePool, city_id: i64) -> Result<Vec<Company>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{COMPANY_FROM} WHERE co.city_id = ? ORDER BY co.name, co.id")))
-        .bind(city_id)
-        .fetch_all(pool)
-        .await
+/// The first `limit` companies of a city, by name, and how many it has in all.
+pub async fn in_city(pool: &SqlitePool, city_id: i64, limit: i64) -> Result<(Vec<Company>, i64), sqlx::Error> {
+    let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{COMPANY_FROM} WHERE co.city_id = ? ORDER BY co.name, co.id LIMIT ?"
+    )))
+    .bind(city_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    let total =
+        sqlx::query_scalar("SELECT COUNT(*) FROM companies WHERE city_id = ?").bind(city_id).fetch_one(pool).await?;
+    Ok((rows, total))
 }
 
-pub async fn in_park(pool: &SqlitePool, park_id: i64) -> Result<Vec<Company>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{COMPANY_FROM} WHERE co.park_id = ? ORDER BY co.name, co.id")))
-        .bind(park_id)
-        .fetch_all(pool)
-        .await
+/// The first `limit` companies of a park, by name, and how many it has in all.
+pub async fn in_park(pool: &SqlitePool, park_id: i64, limit: i64) -> Result<(Vec<Company>, i64), sqlx::Error> {
+    let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{COMPANY_FROM} WHERE co.park_id = ? ORDER BY co.name, co.id LIMIT ?"
+    )))
+    .bind(park_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    let total =
+        sqlx::query_scalar("SELECT COUNT(*) FROM companies WHERE park_id = ?").bind(park_id).fetch_one(pool).await?;
+    Ok((rows, total))
 }
 
-pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<Company>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+/// The first `limit` companies citing a source, by name, and how many do in all.
+pub async fn citing(pool: &SqlitePool, source_id: &str, limit: i64) -> Result<(Vec<Company>, i64), sqlx::Error> {
+    let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{COMPANY_FROM} WHERE co.id IN (SELECT company_id FROM company_sources WHERE source_id = ?)
-         ORDER BY co.name, co.id"
+         ORDER BY co.name, co.id LIMIT ?"
     )))
     .bind(source_id)
+    .bind(limit)
     .fetch_all(pool)
-    .await
+    .await?;
+    let total = sqlx::query_scalar("SELECT COUNT(*) FROM company_sources WHERE source_id = ?")
+        .bind(source_id)
+        .fetch_one(pool)
+        .await?;
+    Ok((rows, total))
 }

@@ -251,7 +251,10 @@ struct CityJson<'a> {
     sectors: Vec<SectorJson<'a>>,
     figures: Vec<FigureJson<'a>>,
     parks: Vec<ParkJson<'a>>,
+    /// The first companies by name; all of them are at `companies_url`.
     companies: Vec<CompanyJson<'a>>,
+    companies_total: i64,
+    companies_url: String,
     sources: Vec<&'a Source>,
 }
 
@@ -277,7 +280,7 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
     let park_rows = parks::in_city(pool, city.id).await?;
     let park_sources =
         sources::cited_by(pool, SourceList::Parks, &park_rows.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
-    let company_rows = companies::in_city(pool, city.id).await?;
+    let (company_rows, companies_total) = companies::in_city(pool, city.id, super::companies::PREVIEW_ROWS).await?;
     let company_sources =
         sources::cited_by(pool, SourceList::Companies, &company_rows.iter().map(|c| c.id).collect::<Vec<_>>()).await?;
 
@@ -328,6 +331,8 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
                 quote: &c.quote,
             })
             .collect(),
+        companies_total,
+        companies_url: format!("/companies.json?city={}", city.slug),
         sources: cited,
     };
     Ok(Json(body).into_response())

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
-use super::companies::CompanyView;
+use super::companies::{CompanyView, PREVIEW_ROWS};
 use super::formats::{Format, split_format};
 use super::params::{Params, RawSegment, single};
 use super::parks::ParkView;
@@ -248,7 +248,9 @@ pub struct CityProfilePage {
     sectors: Vec<SectorTag>,
     families: Vec<FamilyTable>,
     parks: Vec<ParkView>,
+    /// The first companies by name; the rest are on /companies?city=.
     companies: Vec<CompanyView>,
+    companies_total: i64,
 }
 
 /// `/cities/{slug}`, and its `.json` and `.csv` twins.
@@ -273,13 +275,14 @@ async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage
         .collect();
     let sector_tags = sectors::evidence_for_cities(pool, &[city.id]).await?.into_iter().map(sector_tag).collect();
     let park_rows = parks::in_city(pool, city.id).await?;
-    let company_rows = companies::in_city(pool, city.id).await?;
+    let (company_rows, companies_total) = companies::in_city(pool, city.id, PREVIEW_ROWS).await?;
 
     Ok(CityProfilePage {
         population: population_figure(&city, &figures, &profile_sources),
         families: family_tables(&figures, &definitions),
         parks: ParkView::build(pool, park_rows).await?,
         companies: CompanyView::build(pool, company_rows).await?,
+        companies_total,
         profile_sources,
         sectors: sector_tags,
         city,

@@ -19,6 +19,8 @@ use crate::format;
 
 /// Rows per page unless `per_page` asks otherwise (up to `--max-page-size`).
 pub const PAGE_SIZE: i64 = 50;
+/// Companies listed on a city's, park's or source's page; the rest are a link away.
+pub const PREVIEW_ROWS: i64 = 100;
 
 /// A company with its figures formatted; the row's sources and quotes back every figure in it.
 pub struct CompanyView {

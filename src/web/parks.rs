@@ -6,7 +6,7 @@ use axum::extract::State;
 use sqlx::SqlitePool;
 
 use super::AppState;
-use super::companies::CompanyView;
+use super::companies::{CompanyView, PREVIEW_ROWS};
 use super::params::RawSegment;
 use super::view::{Cite, Evidence};
 use crate::db::companies;
@@ -60,12 +60,13 @@ impl ParkView {
 pub struct ParkProfilePage {
     park: ParkView,
     companies: Vec<CompanyView>,
+    companies_total: i64,
 }
 
 pub async fn profile(State(state): State<AppState>, RawSegment(slug): RawSegment) -> AppResult<ParkProfilePage> {
     let pool = &state.pool;
     let park = parks::by_slug(pool, &slug).await?.ok_or_else(|| AppError::NotFound(format!("park {slug:?}")))?;
-    let listed = companies::in_park(pool, park.id).await?;
+    let (listed, companies_total) = companies::in_park(pool, park.id, PREVIEW_ROWS).await?;
     let park = ParkView::build(pool, vec![park]).await?.remove(0);
-    Ok(ParkProfilePage { park, companies: CompanyView::build(pool, listed).await? })
+    Ok(ParkProfilePage { park, companies: CompanyView::build(pool, listed).await?, companies_total })
 }

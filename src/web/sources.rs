@@ -5,7 +5,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 
 use super::AppState;
-use super::companies::CompanyView;
+use super::companies::{CompanyView, PREVIEW_ROWS};
 use super::params::RawSegment;
 use super::parks::ParkView;
 use super::view::{Cite, Evidence, Figure, scope_label};
@@ -45,6 +45,7 @@ pub struct SourcePage {
     cities: Vec<CityName>,
     parks: Vec<ParkView>,
     companies: Vec<CompanyView>,
+    companies_total: i64,
 }
 
 impl SourcePage {
@@ -61,6 +62,7 @@ pub async fn profile(State(state): State<AppState>, RawSegment(id): RawSegment) 
     let pool = &state.pool;
     let source = sources::by_id(pool, &id).await?.ok_or_else(|| AppError::NotFound(format!("source {id:?}")))?;
     let cite = Cite::from(source.clone());
+    let (citing_companies, companies_total) = companies::citing(pool, &id, PREVIEW_ROWS).await?;
     let figures = metrics::citing(pool, &id)
         .await?
         .into_iter()
@@ -78,7 +80,8 @@ pub async fn profile(State(state): State<AppState>, RawSegment(id): RawSegment) 
         statements: sectors::statements_citing(pool, &id).await?,
         cities: cities::citing(pool, &id).await?,
         parks: ParkView::build(pool, parks::citing(pool, &id).await?).await?,
-        companies: CompanyView::build(pool, companies::citing(pool, &id).await?).await?,
+        companies: CompanyView::build(pool, citing_companies).await?,
+        companies_total,
         source,
     })
 }
