@@ -197,6 +197,7 @@ prepare_db() { # N -> sets DB_PATH, IMPORT_SECONDS
   t1="$(date +%s.%N)"
   IMPORT_SECONDS="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
   printf 'args=%s\nimport_seconds=%s\nbuilt=%s\n' "$args" "$IMPORT_SECONDS" "$(date -u +%FT%TZ)" >"$ready"
+  rm -rf "$data"  # the database is the cache; the folder is regenerated in seconds when needed
   say "imported in $IMPORT_SECONDS s"
 }
 

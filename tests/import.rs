@@ -347,7 +347,8 @@ async fn text_that_is_not_utf8_is_reported_by_column() {
 
 async fn company_indexes(pool: &SqlitePool) -> Vec<String> {
     sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('companies', 'company_sources') ORDER BY name",
+        "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name IN ('companies', 'company_sources')
+         ORDER BY name",
     )
     .fetch_all(pool)
     .await
@@ -368,7 +369,12 @@ async fn a_bulk_load_rebuilds_its_indexes_and_a_failed_one_keeps_them() {
     assert!(report.problems.is_empty(), "{:?}", &report.problems[..report.problems.len().min(3)]);
     assert!(report.files.iter().find(|f| f.file == "companies.csv").unwrap().bulk, "loaded in bulk mode");
     assert_eq!(count(&pool, "companies").await, 52_056);
-    assert_eq!(company_indexes(&pool).await, indexes, "every index is back");
+    assert_eq!(company_indexes(&pool).await, indexes, "every index and trigger is back");
+    let found: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM company_search WHERE company_search MATCH '\"51999\"'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(found, 1, "the search index was rebuilt with the bulk-loaded companies");
 
     // A bulk load that fails at its last row leaves the indexes (and everything else) as they were.
     let bigger = tempfile::TempDir::new().unwrap();

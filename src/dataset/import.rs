@@ -537,8 +537,11 @@ async fn defer_indexes_for_bulk_load(
     if expected_rows <= existing as u64 {
         return Ok(Vec::new());
     }
+    // Secondary indexes and the triggers that keep the search index in step; the search
+    // index itself is rebuilt once after the load (`rebuild_search_after_bulk_load`).
     let mut qb = sqlx::QueryBuilder::new(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (",
+        "SELECT type || ' ' || name, sql FROM sqlite_master \
+         WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (",
     );
     let mut sep = qb.separated(", ");
     for t in tables {
@@ -546,10 +549,15 @@ async fn defer_indexes_for_bulk_load(
     }
     qb.push(")");
     let indexes: Vec<(String, String)> = qb.build_query_as().fetch_all(&mut *conn).await?;
-    for (name, _) in &indexes {
-        sqlx::query(sqlx::AssertSqlSafe(format!("DROP INDEX \"{name}\""))).execute(&mut *conn).await?;
+    for (kind_and_name, _) in &indexes {
+        let (kind, name) = kind_and_name.split_once(' ').unwrap_or(("index", kind_and_name));
+        let kind = if kind == "trigger" { "TRIGGER" } else { "INDEX" };
+        sqlx::query(sqlx::AssertSqlSafe(format!("DROP {kind} \"{name}\""))).execute(&mut *conn).await?;
     }
-    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
+    let mut recreate: Vec<String> = indexes.into_iter().map(|(_, sql)| sql).collect();
+    // With the triggers off during the load, the company search index is rebuilt from the table.
+    recreate.push("INSERT INTO company_search (company_search) VALUES ('rebuild')".to_string());
+    Ok(recreate)
 }
 
 enum Entity {

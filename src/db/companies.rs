@@ -146,3 +146,10 @@ pub async fn citing(pool: &SqlitePool, source_id: &str, limit: i64) -> Result<(V
         .await?;
     Ok((rows, total))
 }
+
+pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<Company>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{COMPANY_FROM} WHERE co.slug = ?")))
+        .bind(slug)
+        .fetch_optional(pool)
+        .await
+}

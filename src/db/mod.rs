@@ -9,6 +9,7 @@ pub mod cities;
 pub mod companies;
 pub mod metrics;
 pub mod parks;
+pub mod search;
 pub mod sectors;
 pub mod sources;
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use sqlx::SqlitePool;
 
 use super::AppState;
-use super::params::{Params, page_number, single};
+use super::params::{Params, RawSegment, page_number, single};
 use super::view::{Cite, Evidence};
 use crate::db::cities::CityName;
 use crate::db::companies::{self, Company, CompanyFilter, Position};
@@ -254,7 +254,15 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
             "this position is not in the list any more: start from the first page",
         ));
     }
-    let total = companies::count(pool, &filter).await?;
+    let count_key = (reference.version, format!("{filter:?}"));
+    let total = match state.counts.get(&count_key) {
+        Some(n) => n,
+        None => {
+            let n = companies::count(pool, &filter).await?;
+            state.counts.insert(count_key, n);
+            n
+        }
+    };
     let pages = ((total + per_page - 1) / per_page).max(1);
     if page > pages {
         return Err(AppError::bad_param("page", format!("page {page} is past the last page of this list ({pages})")));
@@ -308,4 +316,19 @@ fn checked<'a>(
         Some(v) if !known.clone().any(|k| *k == v) => Err(AppError::not_allowed(param, &v, known.cloned().collect())),
         other => Ok(other),
     }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "companies/profile.html")]
+pub struct CompanyPage {
+    company: CompanyView,
+}
+
+/// `/companies/{slug}`: one company, its figures and sources.
+pub async fn profile(State(state): State<AppState>, RawSegment(slug): RawSegment) -> AppResult<CompanyPage> {
+    let pool = &state.pool;
+    let company =
+        companies::by_slug(pool, &slug).await?.ok_or_else(|| AppError::NotFound(format!("company {slug:?}")))?;
+    let company = CompanyView::build(pool, vec![company]).await?.remove(0);
+    Ok(CompanyPage { company })
 }

@@ -32,7 +32,8 @@ pub fn is_machine_route(path: &str) -> bool {
     twin && (path.starts_with("/compare.")
         || path.starts_with("/cities.")
         || path.starts_with("/cities/")
-        || path.starts_with("/companies."))
+        || path.starts_with("/companies.")
+        || path == "/search.json")
 }
 
 /// A text cell a spreadsheet will not run: a leading `= + - @` (or tab, carriage return)

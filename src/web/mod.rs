@@ -20,6 +20,7 @@ mod health;
 mod limits;
 mod params;
 mod parks;
+mod search;
 mod security;
 mod sources;
 mod upload;
@@ -65,6 +66,9 @@ pub struct AppState {
     pub freshness: Arc<freshness::Freshness>,
     /// Rendered pages of the current data version.
     pub cache: Arc<cache::PageCache>,
+    /// Row counts of filtered lists, by data version and filter: counting a million rows is
+    /// done once per version, not once per page.
+    pub counts: Arc<quick_cache::sync::Cache<(i64, String), i64>>,
 }
 
 impl AppState {
@@ -72,6 +76,7 @@ impl AppState {
         AppState {
             freshness: Arc::new(freshness::Freshness::new(&pool)),
             cache: Arc::new(cache::PageCache::default()),
+            counts: Arc::new(quick_cache::sync::Cache::new(10_000)),
             pool,
             settings: Arc::new(Settings::default()),
             admin: None,
@@ -107,6 +112,9 @@ pub fn app(state: AppState) -> Router {
         .route("/companies", get(companies::index))
         .route("/companies.json", get(api::companies_json))
         .route("/companies.csv", get(api::companies_csv))
+        .route("/companies/{slug}", get(companies::profile))
+        .route("/search", get(search::page))
+        .route("/search.json", get(search::json))
         .route("/sources", get(sources::index))
         .route("/sources/{id}", get(sources::profile))
         .route("/changes", get(changes::index))

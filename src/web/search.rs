@@ -1,0 +1,87 @@
+//! `/search?q=` (and `/search.json`): cities, parks and companies by name.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Json;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::AppState;
+use super::params::{ApiParams, Params, single};
+use crate::db::search::{self, Hit, Kind};
+use crate::error::{ApiError, AppError, AppResult};
+
+/// Longest query accepted.
+const MAX_QUERY: usize = 200;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: Vec<String>,
+}
+
+pub struct Group {
+    pub title: &'static str,
+    pub path: &'static str,
+    pub hits: Vec<Hit>,
+    /// More matched than were read: the ranking covers the first matches only.
+    pub more: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    q: String,
+    groups: Vec<Group>,
+    searched: bool,
+}
+
+fn text(query: SearchQuery) -> AppResult<String> {
+    let q = single("q", query.q)?.unwrap_or_default();
+    if q.chars().count() > MAX_QUERY {
+        return Err(AppError::bad_param("q", format!("is longer than {MAX_QUERY} characters")));
+    }
+    Ok(q)
+}
+
+async fn groups(state: &AppState, q: &str) -> AppResult<Vec<Group>> {
+    Ok(search::search(&state.pool, q)
+        .await?
+        .into_iter()
+        .map(|(kind, hits, more)| {
+            let (title, path) = match kind {
+                Kind::City => ("Cities", "/cities/"),
+                Kind::Park => ("Parks", "/parks/"),
+                Kind::Company => ("Companies", "/companies/"),
+            };
+            Group { title, path, hits: hits.into_iter().take(20).collect(), more }
+        })
+        .collect())
+}
+
+pub async fn page(State(state): State<AppState>, Params(query): Params<SearchQuery>) -> AppResult<SearchPage> {
+    let q = text(query)?;
+    let groups = if q.trim().is_empty() { Vec::new() } else { groups(&state, &q).await? };
+    Ok(SearchPage { searched: search::fts_query(&q).is_some(), q, groups })
+}
+
+#[derive(Serialize)]
+struct SearchJson {
+    q: String,
+    results: Vec<Hit>,
+    /// Kinds with more matches than were ranked.
+    truncated: Vec<Kind>,
+}
+
+pub async fn json(
+    State(state): State<AppState>,
+    ApiParams(query): ApiParams<SearchQuery>,
+) -> Result<Response, ApiError> {
+    let q = text(query)?;
+    let groups = search::search(&state.pool, &q).await?;
+    let truncated = groups.iter().filter(|(_, _, more)| *more).map(|(k, _, _)| *k).collect();
+    let results = groups.into_iter().flat_map(|(_, hits, _)| hits.into_iter().take(20)).collect();
+    Ok(Json(SearchJson { q, results, truncated }).into_response())
+}
