@@ -115,8 +115,10 @@ GEN="$ROOT/target/release/examples/generate_dataset"
 WORK="$(mktemp -d)"
 STARTED=()
 SAMPLER_PID=""
+WRK_PID=""
 cleanup() {
   local status=$?
+  [ -n "$WRK_PID" ] && kill "$WRK_PID" 2>/dev/null || true
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
   local pid
   for pid in "${STARTED[@]}"; do
@@ -165,6 +167,12 @@ wait_http() { # URL PID SECONDS LOG: until URL answers 2xx; fails if PID died
 
 # --- the database: bundled data + N synthetic companies, cached under bench/out -----------------
 mkdir -p bench/out
+commit() { # the code being measured: HEAD, "+changes" when the work tree differs from it
+  local c
+  c="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  git diff --quiet HEAD -- src migrations templates Cargo.toml 2>/dev/null || c="$c+changes"
+  echo "$c"
+}
 prepare_db() { # N -> sets DB_PATH, IMPORT_SECONDS
   local n=$1
   local db="$ROOT/bench/out/clusterscope-$n.db" data="$ROOT/bench/out/data-$n"
@@ -172,6 +180,7 @@ prepare_db() { # N -> sets DB_PATH, IMPORT_SECONDS
   DB_PATH="$db"
   if [ "$REBUILD" != 1 ] && [ -f "$db" ] && [ -f "$ready" ] && grep -qxF "args=$args" "$ready"; then
     IMPORT_SECONDS="$(sed -n 's/^import_seconds=//p' "$ready")"
+    IMPORT_COMMIT="$(sed -n 's/^commit=//p' "$ready")"
     say "reusing $db ($args; REBUILD=1 rebuilds it)"
     return
   fi
@@ -196,7 +205,8 @@ prepare_db() { # N -> sets DB_PATH, IMPORT_SECONDS
     tee "$ROOT/bench/out/import-$n.log" | sed 's/^/  import: /' >&2 || die "import failed (bench/out/import-$n.log)"
   t1="$(date +%s.%N)"
   IMPORT_SECONDS="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
-  printf 'args=%s\nimport_seconds=%s\nbuilt=%s\n' "$args" "$IMPORT_SECONDS" "$(date -u +%FT%TZ)" >"$ready"
+  IMPORT_COMMIT="$(commit)"
+  printf 'args=%s\nimport_seconds=%s\nbuilt=%s\ncommit=%s\n' "$args" "$IMPORT_SECONDS" "$(date -u +%FT%TZ)" "$(commit)" >"$ready"
   rm -rf "$data"  # the database is the cache; the folder is regenerated in seconds when needed
   say "imported in $IMPORT_SECONDS s"
 }
@@ -204,6 +214,7 @@ prepare_db() { # N -> sets DB_PATH, IMPORT_SECONDS
 prepare_db "$COMPANIES"
 DB="$DB_PATH"
 MAIN_IMPORT_SECONDS="$IMPORT_SECONDS"
+MAIN_IMPORT_COMMIT="${IMPORT_COMMIT:-unknown}"
 SMALL_DB=""
 if [ "$SCALE_SMALL" -gt 0 ] && [ "$SCALE_SMALL" -lt "$COMPANIES" ] && { wanted scale_pairs || wanted scale_sector; }; then
   prepare_db "$SCALE_SMALL"
@@ -232,6 +243,8 @@ info cpu "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 info db "${DB#"$ROOT"/}"
 info companies "$COMPANIES"
 info import_seconds "$MAIN_IMPORT_SECONDS"
+info import_commit "$MAIN_IMPORT_COMMIT"
+info commit "$(commit)"
 info city_slug "$CITY_SLUG"
 info city_id "$CITY_ID"
 info sector "$SECTOR"
@@ -449,7 +462,13 @@ run_wrk() { # CASE SIDE SECONDS OUTFILE
   fi
   args+=(-s "$script" "${URL[$key]}")
   if [ -n "${VARY[$key]}" ]; then args+=(-- "${VARY[$key]}"); fi
-  taskset -c 1 wrk -t1 -c"${CONN[$key]}" -d"${3}s" --timeout 30s --latency "${args[@]}" >"$4" 2>&1
+  # In the background and waited for, so that a TERM stops the run at once (the trap runs).
+  taskset -c 1 wrk -t1 -c"${CONN[$key]}" -d"${3}s" --timeout 30s --latency "${args[@]}" >"$4" 2>&1 &
+  WRK_PID=$!
+  local rc=0
+  wait "$WRK_PID" || rc=$?
+  WRK_PID=""
+  return "$rc"
 }
 
 measure() { # CASE SIDE REP

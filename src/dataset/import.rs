@@ -439,8 +439,13 @@ async fn import_file(
             })
             .await?;
             let report = report.map(|r| FileReport { bulk: !deferred.is_empty(), ..r });
+            if !deferred.is_empty() {
+                tracing::info!("companies.csv: rebuilding indexes and the search index");
+            }
             for sql in deferred {
+                let first_line = sql.lines().next().unwrap_or_default().to_string();
                 sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut *conn).await?;
+                tracing::debug!("done: {first_line}");
             }
             Ok(report)
         }

@@ -83,7 +83,7 @@ pub async fn cited_by(
         for id in chunk {
             sep.push_bind(*id);
         }
-        qb.push(") ORDER BY x.position");
+        qb.push(format!(") ORDER BY x.{owner}, x.position"));
         let rows: Vec<OwnedSource> = qb.build_query_as().fetch_all(pool).await?;
         for row in rows {
             out.entry(row.owner).or_default().push(row.source);

@@ -134,10 +134,8 @@ fn normalised(request: &Request) -> String {
 
 fn if_none_match(headers: &HeaderMap, etag: &str) -> bool {
     headers.get_all(header::IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).any(|value| {
-        value
-            .split(',')
-            .map(str::trim)
-            .any(|candidate| candidate == "*" || candidate == etag || candidate.trim_start_matches("W/") == etag)
+        // `*` matches only as the whole field; otherwise a list of entity tags.
+        value.trim() == "*" || value.split(',').map(str::trim).any(|c| c == etag || c.strip_prefix("W/") == Some(etag))
     })
 }
 

@@ -138,8 +138,9 @@ pub async fn snapshot(pool: &SqlitePool) -> String {
             sqlx::query_scalar("SELECT name FROM pragma_table_info(?)").bind(table).fetch_all(pool).await.unwrap();
         let pairs: Vec<String> = columns.iter().map(|c| format!("'{c}', {c}")).collect();
         let sql = format!(
-            "SELECT COALESCE(json_group_array(json_object({})), '[]') FROM (SELECT * FROM {table} ORDER BY rowid)",
-            pairs.join(", ")
+            "SELECT COALESCE(json_group_array(json_object({})), '[]') FROM (SELECT * FROM {table} ORDER BY {})",
+            pairs.join(", "),
+            columns.join(", ")
         );
         let rows: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await.unwrap();
         out.push_str(table);
