@@ -106,6 +106,13 @@ pub struct PageCache {
     pages: Cache<String, Arc<CachedPage>, ByBytes>,
 }
 
+impl PageCache {
+    /// Forgets every page (benchmarks measure rendering with it).
+    pub fn clear(&self) {
+        self.pages.clear();
+    }
+}
+
 impl Default for PageCache {
     fn default() -> Self {
         PageCache { pages: Cache::with_weighter(4096, CACHE_BYTES, ByBytes) }

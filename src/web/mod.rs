@@ -6,7 +6,7 @@ mod admin;
 mod api;
 mod assets;
 mod auth;
-mod cache;
+pub mod cache;
 mod changes;
 mod charts;
 mod cities;
