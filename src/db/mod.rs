@@ -29,7 +29,9 @@ pub enum Opened {
 /// Opens (creating if needed) the database file and brings its schema up to date.
 pub async fn open(path: &Path) -> Result<(SqlitePool, Opened), sqlx::Error> {
     let opened = if path.exists() { Opened::Existing } else { Opened::Created };
-    let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options(path).create_if_missing(true)).await?;
+    // A few connections are enough: SQLite serialises writes, the machine has few cores, and
+    // each connection keeps its own page cache and prepared statements in memory.
+    let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options(path).create_if_missing(true)).await?;
     sqlx::migrate!("./migrations").run(&pool).await?;
     Ok((pool, opened))
 }
