@@ -62,26 +62,45 @@ pub enum Position {
     Before(i64),
 }
 
+/// How many rows a list query returns. It is written into the SQL as a number, not bound: SQLite
+/// (3.51) plans with a bound LIMIT's value and re-prepares the statement whenever it is bound
+/// again, which cost more than the query itself on a page of 50. The few page sizes in use each
+/// keep their own prepared statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowLimit(u32);
+
+impl RowLimit {
+    pub fn new(rows: i64) -> Self {
+        RowLimit(rows.clamp(0, i64::from(u32::MAX)) as u32)
+    }
+}
+
+impl std::fmt::Display for RowLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// One page of the filtered list, ordered by name (then id, so the order is total).
 pub async fn list(
     pool: &SqlitePool,
     filter: &CompanyFilter,
-    limit: i64,
+    limit: RowLimit,
     position: Position,
 ) -> Result<Vec<Company>, sqlx::Error> {
     let mut qb = QueryBuilder::<Sqlite>::new(COMPANY_FROM);
     push_filter(&mut qb, filter);
     match position {
         Position::Offset(offset) => {
-            qb.push(" ORDER BY co.name, co.id LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+            qb.push(" ORDER BY co.name, co.id LIMIT ").push(limit).push(" OFFSET ").push_bind(offset);
         }
         Position::After(id) => {
             qb.push(" AND (co.name, co.id) > (SELECT name, id FROM companies WHERE id = ").push_bind(id);
-            qb.push(") ORDER BY co.name, co.id LIMIT ").push_bind(limit);
+            qb.push(") ORDER BY co.name, co.id LIMIT ").push(limit);
         }
         Position::Before(id) => {
             qb.push(" AND (co.name, co.id) < (SELECT name, id FROM companies WHERE id = ").push_bind(id);
-            qb.push(") ORDER BY co.name DESC, co.id DESC LIMIT ").push_bind(limit);
+            qb.push(") ORDER BY co.name DESC, co.id DESC LIMIT ").push(limit);
         }
     }
     let mut rows: Vec<Company> = qb.build_query_as().fetch_all(pool).await?;
@@ -103,12 +122,11 @@ pub async fn count(pool: &SqlitePool, filter: &CompanyFilter) -> Result<i64, sql
 }
 
 /// The first `limit` companies of a city, by name, and how many it has in all.
-pub async fn in_city(pool: &SqlitePool, city_id: i64, limit: i64) -> Result<(Vec<Company>, i64), sqlx::Error> {
+pub async fn in_city(pool: &SqlitePool, city_id: i64, limit: RowLimit) -> Result<(Vec<Company>, i64), sqlx::Error> {
     let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{COMPANY_FROM} WHERE co.city_id = ? ORDER BY co.name, co.id LIMIT ?"
+        "{COMPANY_FROM} WHERE co.city_id = ? ORDER BY co.name, co.id LIMIT {limit}"
     )))
     .bind(city_id)
-    .bind(limit)
     .fetch_all(pool)
     .await?;
     let total =
@@ -117,12 +135,11 @@ pub async fn in_city(pool: &SqlitePool, city_id: i64, limit: i64) -> Result<(Vec
 }
 
 /// The first `limit` companies of a park, by name, and how many it has in all.
-pub async fn in_park(pool: &SqlitePool, park_id: i64, limit: i64) -> Result<(Vec<Company>, i64), sqlx::Error> {
+pub async fn in_park(pool: &SqlitePool, park_id: i64, limit: RowLimit) -> Result<(Vec<Company>, i64), sqlx::Error> {
     let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{COMPANY_FROM} WHERE co.park_id = ? ORDER BY co.name, co.id LIMIT ?"
+        "{COMPANY_FROM} WHERE co.park_id = ? ORDER BY co.name, co.id LIMIT {limit}"
     )))
     .bind(park_id)
-    .bind(limit)
     .fetch_all(pool)
     .await?;
     let total =
@@ -131,13 +148,12 @@ pub async fn in_park(pool: &SqlitePool, park_id: i64, limit: i64) -> Result<(Vec
 }
 
 /// The first `limit` companies citing a source, by name, and how many do in all.
-pub async fn citing(pool: &SqlitePool, source_id: &str, limit: i64) -> Result<(Vec<Company>, i64), sqlx::Error> {
+pub async fn citing(pool: &SqlitePool, source_id: &str, limit: RowLimit) -> Result<(Vec<Company>, i64), sqlx::Error> {
     let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{COMPANY_FROM} WHERE co.id IN (SELECT company_id FROM company_sources WHERE source_id = ?)
-         ORDER BY co.name, co.id LIMIT ?"
+         ORDER BY co.name, co.id LIMIT {limit}"
     )))
     .bind(source_id)
-    .bind(limit)
     .fetch_all(pool)
     .await?;
     let total = sqlx::query_scalar("SELECT COUNT(*) FROM company_sources WHERE source_id = ?")

@@ -280,7 +280,8 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
     let park_rows = parks::in_city(pool, city.id).await?;
     let park_sources =
         sources::cited_by(pool, SourceList::Parks, &park_rows.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
-    let (company_rows, companies_total) = companies::in_city(pool, city.id, super::companies::PREVIEW_ROWS).await?;
+    let (company_rows, companies_total) =
+        companies::in_city(pool, city.id, companies::RowLimit::new(super::companies::PREVIEW_ROWS)).await?;
     let company_sources =
         sources::cited_by(pool, SourceList::Companies, &company_rows.iter().map(|c| c.id).collect::<Vec<_>>()).await?;
 

@@ -267,7 +267,7 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
     if page > pages {
         return Err(AppError::bad_param("page", format!("page {page} is past the last page of this list ({pages})")));
     }
-    let rows = companies::list(pool, &filter, per_page, position).await?;
+    let rows = companies::list(pool, &filter, companies::RowLimit::new(per_page), position).await?;
     Ok(CompanyListing { rows, filter, total, page, per_page, pages, first_row: (page - 1) * per_page + 1 })
 }
 
