@@ -130,3 +130,19 @@ async fn per_visit_answers_are_not_cached() {
     assert_eq!(r.status(), 400);
     assert!(r.headers().get("etag").is_none());
 }
+
+#[tokio::test]
+async fn a_head_first_does_not_leave_an_empty_page_in_the_cache() {
+    let s = TestServer::start().await;
+    let client = reqwest::Client::new();
+    for path in ["/cities/berlin", "/compare?city=dalian&city=london"] {
+        let head = client.head(s.url(path)).send().await.unwrap();
+        assert_eq!(head.status(), 200, "{path}");
+        let announced: usize = head.headers()["content-length"].to_str().unwrap().parse().unwrap();
+        let page = get(&s, path, &[]).await.text().await.unwrap();
+        assert!(page.contains("</html>"), "the GET after a HEAD of {path} has the whole page");
+        assert_eq!(announced, page.len(), "HEAD {path} announces the length of the page");
+        let again = client.head(s.url(path)).send().await.unwrap();
+        assert_eq!(again.headers()["content-length"], head.headers()["content-length"]);
+    }
+}

@@ -168,8 +168,10 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         return answer(&page, encoding, request.headers(), head);
     }
 
-    // Render once, uncompressed; the cache compresses it itself.
+    // Render once, uncompressed; the cache compresses it itself. A HEAD is rendered as the GET
+    // it stands for: the stored page must have its body, the answer to the HEAD drops it.
     request.headers_mut().remove(header::ACCEPT_ENCODING);
+    *request.method_mut() = Method::GET;
     let client_headers = request.headers().clone();
     let response = next.run(request).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::CONTENT_ENCODING) {

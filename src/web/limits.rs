@@ -4,14 +4,32 @@
 
 use std::time::Duration;
 
-use axum::Router;
+use std::convert::Infallible;
+
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use tower::{Layer, Service};
 use tower_governor::GovernorLayer;
 use tower_governor::governor::GovernorConfigBuilder;
 
 use crate::config::Limits;
+
+/// What the layers around the whole app wrap: a cloneable service answering every request.
+pub trait RequestService:
+    Service<Request, Response = Response, Error = Infallible, Future: Send + 'static> + Clone + Send + Sync + 'static
+{
+}
+
+impl<S> RequestService for S where
+    S: Service<Request, Response = Response, Error = Infallible, Future: Send + 'static>
+        + Clone
+        + Send
+        + Sync
+        + 'static
+{
+}
 use crate::error::{ApiError, AppError};
 
 /// Answers 414 when the path and query are longer than `max` bytes, before any routing or
@@ -32,15 +50,18 @@ pub async fn uri_length(State(max): State<usize>, request: Request, next: Next) 
 /// Adds the per-address rate limit, when one is configured (`--rate-limit`, requests per
 /// second, with `--rate-burst` allowed above it). Addresses come from the connection, never
 /// from headers a client could forge.
-pub fn with_rate_limit(router: Router, limits: &Limits) -> Router {
+pub fn rate_limit<S>(limits: &Limits) -> Option<impl Layer<S, Service: RequestService> + Clone + use<S>>
+where
+    S: RequestService,
+{
     if limits.rate_limit == 0 {
-        return router;
+        return None;
     }
     let period = Duration::from_nanos(1_000_000_000 / u64::from(limits.rate_limit));
     let Some(config) = GovernorConfigBuilder::default().period(period).burst_size(limits.rate_burst.max(1)).finish()
     else {
         tracing::error!("invalid rate limit; serving without one");
-        return router;
+        return None;
     };
     let limiter = config.limiter().clone();
     // Forget addresses that went quiet, so the table does not grow without bound.
@@ -53,5 +74,5 @@ pub fn with_rate_limit(router: Router, limits: &Limits) -> Router {
             }
         });
     }
-    router.layer(GovernorLayer::new(config))
+    Some(GovernorLayer::<_, _, Body>::new(config))
 }
