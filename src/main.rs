@@ -1,10 +1,5 @@
 use std::process::ExitCode;
 
-// The server and the importer allocate many small strings per row and per page; mimalloc
-// keeps that cheap and keeps the resident memory flat under load.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
