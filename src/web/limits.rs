@@ -2,9 +2,8 @@
 //! optional per-address rate limit (429). Timeouts, concurrency and body sizes are tower
 //! layers set up in `app`.
 
-use std::time::Duration;
-
 use std::convert::Infallible;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -15,6 +14,7 @@ use tower_governor::GovernorLayer;
 use tower_governor::governor::GovernorConfigBuilder;
 
 use crate::config::Limits;
+use crate::error::{ApiError, AppError};
 
 /// What the layers around the whole app wrap: a cloneable service answering every request.
 pub trait RequestService:
@@ -30,7 +30,6 @@ impl<S> RequestService for S where
         + 'static
 {
 }
-use crate::error::{ApiError, AppError};
 
 /// Answers 414 when the path and query are longer than `max` bytes, before any routing or
 /// parsing looks at them: the site's error page, or JSON for the `.json`/`.csv` routes.

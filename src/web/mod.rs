@@ -146,8 +146,9 @@ pub fn app(state: AppState) -> Router {
                 .on_request(DefaultOnRequest::new().level(Level::DEBUG))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
-        .layer(CatchPanicLayer::new())
+        // Every answer carries the security headers, even the 500 of a caught panic.
         .map_response(security::add_headers(settings.hsts))
+        .layer(CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(limits.max_uri_length, limits::uri_length))
         .option_layer(limits::rate_limit(limits))
         .layer(axum::middleware::from_fn_with_state(state, cache::middleware))

@@ -1,8 +1,8 @@
 //! Security headers on every response: a strict Content-Security-Policy (no inline script or
 //! style anywhere: charts are styled by classes), no sniffing, no framing, no referrer leaks.
 
+use axum::http::Response;
 use axum::http::{HeaderName, HeaderValue, header};
-use axum::response::Response;
 
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
     img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
@@ -16,8 +16,8 @@ pub const PERMISSIONS_POLICY: &str =
 /// Strict-Transport-Security (only meaningful behind TLS). A plain function over the response,
 /// applied once around the whole app: a layer per header would each wrap (and, in axum, clone)
 /// the service on every request.
-pub fn add_headers(hsts: bool) -> impl Fn(Response) -> Response + Clone + Send + Sync + 'static {
-    move |mut response: Response| {
+pub fn add_headers<B>(hsts: bool) -> impl Fn(Response<B>) -> Response<B> + Clone + Send + Sync + 'static {
+    move |mut response: Response<B>| {
         let headers = response.headers_mut();
         let mut set = |name: HeaderName, value: &'static str| {
             headers.entry(name).or_insert_with(|| HeaderValue::from_static(value));
