@@ -70,8 +70,14 @@ pub enum Position {
 pub struct RowLimit(u32);
 
 impl RowLimit {
-    pub fn new(rows: i64) -> Self {
-        RowLimit(rows.clamp(0, i64::from(u32::MAX)) as u32)
+    pub const fn new(rows: i64) -> Self {
+        RowLimit(if rows < 0 {
+            0
+        } else if rows > u32::MAX as i64 {
+            u32::MAX
+        } else {
+            rows as u32
+        })
     }
 }
 
@@ -123,27 +129,32 @@ pub async fn count(pool: &SqlitePool, filter: &CompanyFilter) -> Result<i64, sql
 
 /// The first `limit` companies of a city, by name, and how many it has in all.
 pub async fn in_city(pool: &SqlitePool, city_id: i64, limit: RowLimit) -> Result<(Vec<Company>, i64), sqlx::Error> {
-    let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{COMPANY_FROM} WHERE co.city_id = ? ORDER BY co.name, co.id LIMIT {limit}"
-    )))
-    .bind(city_id)
-    .fetch_all(pool)
-    .await?;
-    let total =
-        sqlx::query_scalar("SELECT COUNT(*) FROM companies WHERE city_id = ?").bind(city_id).fetch_one(pool).await?;
-    Ok((rows, total))
+    first_where(pool, "city_id", city_id, limit).await
 }
 
 /// The first `limit` companies of a park, by name, and how many it has in all.
 pub async fn in_park(pool: &SqlitePool, park_id: i64, limit: RowLimit) -> Result<(Vec<Company>, i64), sqlx::Error> {
+    first_where(pool, "park_id", park_id, limit).await
+}
+
+/// The first `limit` companies whose `column` (a name written here, never from a request) is
+/// `id`, and how many there are.
+async fn first_where(
+    pool: &SqlitePool,
+    column: &'static str,
+    id: i64,
+    limit: RowLimit,
+) -> Result<(Vec<Company>, i64), sqlx::Error> {
     let rows = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{COMPANY_FROM} WHERE co.park_id = ? ORDER BY co.name, co.id LIMIT {limit}"
+        "{COMPANY_FROM} WHERE co.{column} = ? ORDER BY co.name, co.id LIMIT {limit}"
     )))
-    .bind(park_id)
+    .bind(id)
     .fetch_all(pool)
     .await?;
-    let total =
-        sqlx::query_scalar("SELECT COUNT(*) FROM companies WHERE park_id = ?").bind(park_id).fetch_one(pool).await?;
+    let total = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM companies WHERE {column} = ?")))
+        .bind(id)
+        .fetch_one(pool)
+        .await?;
     Ok((rows, total))
 }
 

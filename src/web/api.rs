@@ -243,6 +243,26 @@ struct CompanyJson<'a> {
     quote: &'a str,
 }
 
+impl<'a> CompanyJson<'a> {
+    /// `with_city` is false inside a city's own data, where it would repeat the city.
+    fn new(c: &'a companies::Company, sources: Option<&'a Vec<Source>>, with_city: bool) -> Self {
+        CompanyJson {
+            slug: &c.slug,
+            name: &c.name,
+            city: with_city.then_some(c.city_slug.as_str()),
+            park: c.park_slug.as_deref(),
+            sector: &c.sector,
+            hq_country: c.hq_country.as_deref(),
+            founded_or_arrived_year: c.founded_or_arrived_year,
+            employees_in_city: c.employees_in_city,
+            revenue_usd: c.revenue_usd,
+            revenue_year: c.revenue_year,
+            sources: source_ids(sources),
+            quote: &c.quote,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct CityJson<'a> {
     #[serde(flatten)]
@@ -280,8 +300,7 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
     let park_rows = parks::in_city(pool, city.id).await?;
     let park_sources =
         sources::cited_by(pool, SourceList::Parks, &park_rows.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
-    let (company_rows, companies_total) =
-        companies::in_city(pool, city.id, companies::RowLimit::new(super::companies::PREVIEW_ROWS)).await?;
+    let (company_rows, companies_total) = companies::in_city(pool, city.id, super::companies::PREVIEW_ROWS).await?;
     let company_sources =
         sources::cited_by(pool, SourceList::Companies, &company_rows.iter().map(|c| c.id).collect::<Vec<_>>()).await?;
 
@@ -315,23 +334,7 @@ pub async fn city_profile(state: &AppState, slug: &str, format: Format) -> Resul
                 quote: &p.quote,
             })
             .collect(),
-        companies: company_rows
-            .iter()
-            .map(|c| CompanyJson {
-                slug: &c.slug,
-                name: &c.name,
-                city: None,
-                park: c.park_slug.as_deref(),
-                sector: &c.sector,
-                hq_country: c.hq_country.as_deref(),
-                founded_or_arrived_year: c.founded_or_arrived_year,
-                employees_in_city: c.employees_in_city,
-                revenue_usd: c.revenue_usd,
-                revenue_year: c.revenue_year,
-                sources: source_ids(company_sources.get(&c.id)),
-                quote: &c.quote,
-            })
-            .collect(),
+        companies: company_rows.iter().map(|c| CompanyJson::new(c, company_sources.get(&c.id), false)).collect(),
         companies_total,
         companies_url: format!("/companies.json?city={}", city.slug),
         sources: cited,
@@ -422,24 +425,7 @@ async fn companies_twin(
         pages: listing.pages,
         next: listing.next_url("/companies.json"),
         previous: listing.previous_url("/companies.json"),
-        companies: listing
-            .rows
-            .iter()
-            .map(|c| CompanyJson {
-                slug: &c.slug,
-                name: &c.name,
-                city: Some(&c.city_slug),
-                park: c.park_slug.as_deref(),
-                sector: &c.sector,
-                hq_country: c.hq_country.as_deref(),
-                founded_or_arrived_year: c.founded_or_arrived_year,
-                employees_in_city: c.employees_in_city,
-                revenue_usd: c.revenue_usd,
-                revenue_year: c.revenue_year,
-                sources: source_ids(cited.get(&c.id)),
-                quote: &c.quote,
-            })
-            .collect(),
+        companies: listing.rows.iter().map(|c| CompanyJson::new(c, cited.get(&c.id), true)).collect(),
         sources: used,
     };
     Ok(Json(body).into_response())

@@ -275,8 +275,7 @@ async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage
         .collect();
     let sector_tags = sectors::evidence_for_cities(pool, &[city.id]).await?.into_iter().map(sector_tag).collect();
     let park_rows = parks::in_city(pool, city.id).await?;
-    let (company_rows, companies_total) =
-        companies::in_city(pool, city.id, companies::RowLimit::new(PREVIEW_ROWS)).await?;
+    let (company_rows, companies_total) = companies::in_city(pool, city.id, PREVIEW_ROWS).await?;
 
     Ok(CityProfilePage {
         population: population_figure(&city, &figures, &profile_sources),

@@ -10,7 +10,7 @@ use super::AppState;
 use super::params::{Params, RawSegment, page_number, single};
 use super::view::{Cite, Evidence};
 use crate::db::cities::CityName;
-use crate::db::companies::{self, Company, CompanyFilter, Position};
+use crate::db::companies::{self, Company, CompanyFilter, Position, RowLimit};
 use crate::db::parks::{self, ParkName};
 use crate::db::sectors::Sector;
 use crate::db::sources::{self, SourceList};
@@ -20,7 +20,7 @@ use crate::format;
 /// Rows per page unless `per_page` asks otherwise (up to `--max-page-size`).
 pub const PAGE_SIZE: i64 = 50;
 /// Companies listed on a city's, park's or source's page; the rest are a link away.
-pub const PREVIEW_ROWS: i64 = 100;
+pub const PREVIEW_ROWS: RowLimit = RowLimit::new(100);
 
 /// A company with its figures formatted; the row's sources and quotes back every figure in it.
 pub struct CompanyView {
@@ -97,6 +97,8 @@ pub struct CompanyListing {
     pub per_page: i64,
     pub pages: i64,
     pub first_row: i64,
+    /// The city of the chosen park, if a park is chosen.
+    pub park_city: Option<String>,
 }
 
 impl CompanyListing {
@@ -231,14 +233,18 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
     let city = checked("city", single("city", query.city)?, reference.cities.iter().map(|c| &c.slug))?;
     let sector = checked("sector", single("sector", query.sector)?, reference.sectors.iter().map(|s| &s.slug))?;
     let park = single("park", query.park)?;
-    if let Some(slug) = &park
-        && parks::by_slug(pool, slug).await?.is_none()
-    {
-        return Err(AppError::bad_param(
-            "park",
-            format!("{slug:?} is not a known park; the parks are listed on each city's page"),
-        ));
-    }
+    let park_city = match &park {
+        None => None,
+        Some(slug) => match parks::by_slug(pool, slug).await? {
+            Some(p) => Some(p.city_slug),
+            None => {
+                return Err(AppError::bad_param(
+                    "park",
+                    format!("{slug:?} is not a known park; the parks are listed on each city's page"),
+                ));
+            }
+        },
+    };
     let filter = CompanyFilter { city, sector, park };
     let position = match (cursor("after", query.after)?, cursor("before", query.before)?) {
         (Some(_), Some(_)) => return Err(AppError::bad_param("before", "give after or before, not both")),
@@ -267,8 +273,8 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
     if page > pages {
         return Err(AppError::bad_param("page", format!("page {page} is past the last page of this list ({pages})")));
     }
-    let rows = companies::list(pool, &filter, companies::RowLimit::new(per_page), position).await?;
-    Ok(CompanyListing { rows, filter, total, page, per_page, pages, first_row: (page - 1) * per_page + 1 })
+    let rows = companies::list(pool, &filter, RowLimit::new(per_page), position).await?;
+    Ok(CompanyListing { rows, filter, total, page, per_page, pages, first_row: (page - 1) * per_page + 1, park_city })
 }
 
 pub async fn index(
@@ -279,13 +285,8 @@ pub async fn index(
     let listing = listing(&state, query).await?;
     let pool = &state.pool;
     let reference = state.freshness.reference(pool).await?;
-    let park_city = match (&listing.filter.city, &listing.filter.park) {
-        (Some(city), _) => Some(city.clone()),
-        (None, Some(park)) => parks::by_slug(pool, park).await?.map(|p| p.city_slug),
-        (None, None) => None,
-    };
-    let park_names = match park_city {
-        Some(city) => parks::names_in_city(pool, &city).await?,
+    let park_names = match listing.filter.city.as_ref().or(listing.park_city.as_ref()) {
+        Some(city) => parks::names_in_city(pool, city).await?,
         None => Vec::new(),
     };
     let (next, previous) = (listing.next_url("/companies"), listing.previous_url("/companies"));

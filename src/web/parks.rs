@@ -66,7 +66,7 @@ pub struct ParkProfilePage {
 pub async fn profile(State(state): State<AppState>, RawSegment(slug): RawSegment) -> AppResult<ParkProfilePage> {
     let pool = &state.pool;
     let park = parks::by_slug(pool, &slug).await?.ok_or_else(|| AppError::NotFound(format!("park {slug:?}")))?;
-    let (listed, companies_total) = companies::in_park(pool, park.id, companies::RowLimit::new(PREVIEW_ROWS)).await?;
+    let (listed, companies_total) = companies::in_park(pool, park.id, PREVIEW_ROWS).await?;
     let park = ParkView::build(pool, vec![park]).await?.remove(0);
     Ok(ParkProfilePage { park, companies: CompanyView::build(pool, listed).await?, companies_total })
 }

@@ -62,8 +62,7 @@ pub async fn profile(State(state): State<AppState>, RawSegment(id): RawSegment) 
     let pool = &state.pool;
     let source = sources::by_id(pool, &id).await?.ok_or_else(|| AppError::NotFound(format!("source {id:?}")))?;
     let cite = Cite::from(source.clone());
-    let (citing_companies, companies_total) =
-        companies::citing(pool, &id, companies::RowLimit::new(PREVIEW_ROWS)).await?;
+    let (citing_companies, companies_total) = companies::citing(pool, &id, PREVIEW_ROWS).await?;
     let figures = metrics::citing(pool, &id)
         .await?
         .into_iter()
