@@ -1059,7 +1059,16 @@ fn parse_answer(raw: &[u8]) -> Option<Answer> {
 /// errors are JSON: `/cities.json`, `/compare.csv`, …, and `/cities/{slug}` when the decoded
 /// slug ends in `.json` or `.csv`.
 fn machine_route(path: &str) -> bool {
-    if matches!(path, "/cities.json" | "/cities.csv" | "/compare.json" | "/compare.csv") {
+    if matches!(
+        path,
+        "/cities.json"
+            | "/cities.csv"
+            | "/compare.json"
+            | "/compare.csv"
+            | "/companies.json"
+            | "/companies.csv"
+            | "/search.json"
+    ) {
         return true;
     }
     match path.strip_prefix("/cities/") {
@@ -1234,7 +1243,10 @@ fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
 }
 
+/// `cases` random inputs per run; `HOSTILE_CASES=N cargo test --test hostile` runs N instead,
+/// for a deeper search than CI's.
 fn runner(cases: u32) -> TestRunner {
+    let cases = std::env::var("HOSTILE_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
     TestRunner::new(Config { cases, failure_persistence: None, max_shrink_iters: 200, ..Config::default() })
 }
 
@@ -1350,7 +1362,18 @@ async fn an_address_past_the_length_limit_gets_the_sites_own_error_answers() {
     let s = TestServer::start().await;
     let addr = s.base.trim_start_matches("http://");
     let long = "a".repeat(5_000);
-    for target in [format!("/cities?country={long}"), format!("/compare.json?city=dalian&city={long}")] {
+    // The answer's format is the one the route would have: a path that only looks like a
+    // twin (`/cities.json/cities.json`, found by the random test above) is an unknown page.
+    let targets = [
+        format!("/cities?country={long}"),
+        format!("/compare.json?city=dalian&city={long}"),
+        format!("/companies.csv?q={long}"),
+        format!("/cities/dalian%2Ejson?{long}"),
+        format!("/cities.json/cities.json?city={long}"),
+        format!("/cities/dalian/x.csv?{long}"),
+        format!("/parks/x.json?{long}"),
+    ];
+    for target in targets {
         let answer = send(addr, &target, &[], true).await.unwrap();
         assert_eq!(answer.status, 414, "{}", answer.text());
         if let Err(e) = check_answer(&target, &answer) {
@@ -1363,7 +1386,14 @@ async fn an_address_past_the_length_limit_gets_the_sites_own_error_answers() {
 async fn path_segments_that_are_not_utf8_get_the_sites_own_error_answers() {
     let s = TestServer::start().await;
     let addr = s.base.trim_start_matches("http://");
-    for target in ["/cities/%FF", "/parks/%C3%28", "/sources/%80", "/cities/%FF.json", "/cities/%ED%A0%80.csv"] {
+    for target in [
+        "/cities/%FF",
+        "/parks/%C3%28",
+        "/sources/%80",
+        "/cities/%FF.json",
+        "/cities/%ED%A0%80.csv",
+        "/cities/%FF%2Ejson",
+    ] {
         let answer = send(addr, target, &[], true).await.unwrap();
         assert!(matches!(answer.status, 400 | 404), "{target}: {} {}", answer.status, answer.text());
         if let Err(e) = check_answer(target, &answer) {

@@ -26,14 +26,26 @@ pub fn split_format(segment: &str) -> (&str, Format) {
 }
 
 /// Whether a path is one of the machine-readable twins (`/compare.json`, `/cities.csv`,
-/// `/cities/{slug}.json`, ...), which answer errors as JSON.
+/// `/cities/{slug}.json`, ...), which answer errors as JSON. Exactly the routes the router
+/// has: `/cities.json/x.json` is no route, so its errors are pages like any other unknown path.
 pub fn is_machine_route(path: &str) -> bool {
-    let twin = path.ends_with(".json") || path.ends_with(".csv");
-    twin && (path.starts_with("/compare.")
-        || path.starts_with("/cities.")
-        || path.starts_with("/cities/")
-        || path.starts_with("/companies.")
-        || path == "/search.json")
+    const TWINS: [&str; 7] = [
+        "/compare.json",
+        "/compare.csv",
+        "/cities.json",
+        "/cities.csv",
+        "/companies.json",
+        "/companies.csv",
+        "/search.json",
+    ];
+    if TWINS.contains(&path) {
+        return true;
+    }
+    // The handler decodes the segment, so `dalian%2Ejson` is the JSON twin.
+    path.strip_prefix("/cities/").is_some_and(|segment| {
+        let slug = super::params::decode_segment(segment);
+        !segment.contains('/') && split_format(&slug).1 != Format::Html
+    })
 }
 
 /// A text cell a spreadsheet will not run: a leading `= + - @` (or tab, carriage return)
@@ -106,10 +118,27 @@ mod tests {
 
     #[test]
     fn machine_routes_are_the_json_and_csv_twins() {
-        for path in ["/compare.json", "/compare.csv", "/cities.json", "/cities.csv", "/cities/dalian.json"] {
+        for path in [
+            "/compare.json",
+            "/compare.csv",
+            "/cities.json",
+            "/cities.csv",
+            "/cities/dalian.json",
+            "/cities/dalian%2Ecsv",
+            "/search.json",
+        ] {
             assert!(is_machine_route(path), "{path}");
         }
-        for path in ["/parks/x.json", "/sources/a.csv", "/cities/dalian", "/compare"] {
+        for path in [
+            "/parks/x.json",
+            "/sources/a.csv",
+            "/cities/dalian",
+            "/compare",
+            "/cities.json/cities.json",
+            "/cities/a/b.csv",
+            "/compare.json.json/x",
+            "/search.csv",
+        ] {
             assert!(!is_machine_route(path), "{path}");
         }
     }

@@ -2,7 +2,9 @@
 //! values become a 400 that names the parameter. Repeated keys (`?sector=a&sector=b`) fill a
 //! `Vec`, as HTML forms with checkboxes send them.
 
-use axum::extract::{FromRequestParts, RawPathParams};
+use std::borrow::Cow;
+
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
@@ -46,23 +48,24 @@ where
     }
 }
 
-/// The route's one path parameter (the last segment), decoded when it decodes to text and
-/// otherwise exactly as sent. Slugs and source ids are plain `[a-z0-9-]`, so a segment that
-/// does not decode names nothing: the handler answers 404 (as a page, or as JSON for a `.json`
+/// The route's one path parameter (the last segment), percent-decoded, with bytes that are not
+/// UTF-8 replaced by U+FFFD. Slugs and source ids are plain `[a-z0-9-]`, so a segment that does
+/// not decode names nothing: the handler answers 404 (as a page, or as JSON for a `.json`
 /// suffix) like for any unknown name, instead of a bare decoding error.
 pub struct RawSegment(pub String);
 
 impl<S: Send + Sync> FromRequestParts<S> for RawSegment {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let decoded = RawPathParams::from_request_parts(parts, state)
-            .await
-            .ok()
-            .and_then(|params| params.iter().next().map(|(_, v)| v.to_string()));
-        let raw = || parts.uri.path().rsplit('/').next().unwrap_or_default().to_string();
-        Ok(RawSegment(decoded.unwrap_or_else(raw)))
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts.uri.path().rsplit('/').next().unwrap_or_default();
+        Ok(RawSegment(decode_segment(raw).into_owned()))
     }
+}
+
+/// A raw path segment as the handlers see it (see [`RawSegment`]).
+pub fn decode_segment(raw: &str) -> Cow<'_, str> {
+    percent_encoding::percent_decode_str(raw).decode_utf8_lossy()
 }
 
 /// Turns serde's message ("Failed to deserialize query string: unknown field `sectr`, expected
