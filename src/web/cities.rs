@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::AppState;
 use super::companies::{CompanyView, PREVIEW_ROWS};
 use super::formats::{Format, split_format};
-use super::params::{Params, RawSegment, single};
+use super::params::{Params, PathSegment, single};
 use super::parks::ParkView;
 use super::view::{Cite, Evidence, Figure, scope_label};
 use crate::db::catalogue::{self, MetricDefinition};
@@ -254,7 +254,7 @@ pub struct CityProfilePage {
 }
 
 /// `/cities/{slug}`, and its `.json` and `.csv` twins.
-pub async fn profile(State(state): State<AppState>, RawSegment(segment): RawSegment) -> Response {
+pub async fn profile(State(state): State<AppState>, PathSegment(segment): PathSegment) -> Response {
     match split_format(&segment) {
         (slug, Format::Html) => profile_page(&state, slug).await.into_response(),
         (slug, format) => super::api::city_profile(&state, slug, format).await.into_response(),

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use sqlx::SqlitePool;
 
 use super::AppState;
-use super::params::{Params, RawSegment, page_number, single};
+use super::params::{Params, PathSegment, page_number, single};
 use super::view::{Cite, Evidence};
 use crate::db::cities::CityName;
 use crate::db::companies::{self, Company, CompanyFilter, Position, RowLimit};
@@ -326,7 +326,7 @@ pub struct CompanyPage {
 }
 
 /// `/companies/{slug}`: one company, its figures and sources.
-pub async fn profile(State(state): State<AppState>, RawSegment(slug): RawSegment) -> AppResult<CompanyPage> {
+pub async fn profile(State(state): State<AppState>, PathSegment(slug): PathSegment) -> AppResult<CompanyPage> {
     let pool = &state.pool;
     let company =
         companies::by_slug(pool, &slug).await?.ok_or_else(|| AppError::NotFound(format!("company {slug:?}")))?;

@@ -52,18 +52,18 @@ where
 /// UTF-8 replaced by U+FFFD. Slugs and source ids are plain `[a-z0-9-]`, so a segment that does
 /// not decode names nothing: the handler answers 404 (as a page, or as JSON for a `.json`
 /// suffix) like for any unknown name, instead of a bare decoding error.
-pub struct RawSegment(pub String);
+pub struct PathSegment(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for RawSegment {
+impl<S: Send + Sync> FromRequestParts<S> for PathSegment {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let raw = parts.uri.path().rsplit('/').next().unwrap_or_default();
-        Ok(RawSegment(decode_segment(raw).into_owned()))
+        Ok(PathSegment(decode_segment(raw).into_owned()))
     }
 }
 
-/// A raw path segment as the handlers see it (see [`RawSegment`]).
+/// A raw path segment as the handlers see it (see [`PathSegment`]).
 pub fn decode_segment(raw: &str) -> Cow<'_, str> {
     percent_encoding::percent_decode_str(raw).decode_utf8_lossy()
 }

@@ -7,7 +7,7 @@ use sqlx::SqlitePool;
 
 use super::AppState;
 use super::companies::{CompanyView, PREVIEW_ROWS};
-use super::params::RawSegment;
+use super::params::PathSegment;
 use super::view::{Cite, Evidence};
 use crate::db::companies;
 use crate::db::parks::{self, Park};
@@ -63,7 +63,7 @@ pub struct ParkProfilePage {
     companies_total: i64,
 }
 
-pub async fn profile(State(state): State<AppState>, RawSegment(slug): RawSegment) -> AppResult<ParkProfilePage> {
+pub async fn profile(State(state): State<AppState>, PathSegment(slug): PathSegment) -> AppResult<ParkProfilePage> {
     let pool = &state.pool;
     let park = parks::by_slug(pool, &slug).await?.ok_or_else(|| AppError::NotFound(format!("park {slug:?}")))?;
     let (listed, companies_total) = companies::in_park(pool, park.id, PREVIEW_ROWS).await?;

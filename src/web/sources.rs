@@ -6,7 +6,7 @@ use axum::extract::State;
 
 use super::AppState;
 use super::companies::{CompanyView, PREVIEW_ROWS};
-use super::params::RawSegment;
+use super::params::PathSegment;
 use super::parks::ParkView;
 use super::view::{Cite, Evidence, Figure, scope_label};
 use crate::db::cities::{self, CityName};
@@ -58,7 +58,7 @@ impl SourcePage {
     }
 }
 
-pub async fn profile(State(state): State<AppState>, RawSegment(id): RawSegment) -> AppResult<SourcePage> {
+pub async fn profile(State(state): State<AppState>, PathSegment(id): PathSegment) -> AppResult<SourcePage> {
     let pool = &state.pool;
     let source = sources::by_id(pool, &id).await?.ok_or_else(|| AppError::NotFound(format!("source {id:?}")))?;
     let cite = Cite::from(source.clone());
