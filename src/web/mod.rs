@@ -99,6 +99,8 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let settings = state.settings.clone();
     let limits = &settings.limits;
+    // A new `.json` or `.csv` route also goes into `formats::is_machine_route`, which picks the
+    // format of the errors answered before routing (414).
     let public = Router::new()
         .route("/", get(dashboard::show))
         .route("/compare", get(compare::index))
