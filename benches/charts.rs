@@ -1,6 +1,7 @@
 //! Chart geometry: how long laying out each chart kind takes for a dashboard-sized input.
 //! Run with `cargo bench --bench charts`.
 
+use clusterscope::metric::Unit;
 use std::hint::black_box;
 
 use clusterscope::charts::bar::{BarGroupInput, BarSeries, BarValue, bar_chart};
@@ -32,10 +33,10 @@ fn benches(c: &mut Criterion) {
     c.bench_function("nice_ticks", |b| b.iter(|| nice_ticks(black_box(3.2), black_box(21_700_000_000.0), 5)));
     let lines = series(8);
     c.bench_function("line chart, 8 series x 26 years", |b| {
-        b.iter(|| line_chart("c", "Revenue", "USD", YAxis::Linear, black_box(&lines)))
+        b.iter(|| line_chart("c", "Revenue", &Unit::parse("USD"), YAxis::Linear, black_box(&lines)))
     });
     c.bench_function("line chart, log scale", |b| {
-        b.iter(|| line_chart("c", "Revenue", "USD", YAxis::Log, black_box(&lines)))
+        b.iter(|| line_chart("c", "Revenue", &Unit::parse("USD"), YAxis::Log, black_box(&lines)))
     });
     let bar_series = vec![
         BarSeries { name: "IT employees".into(), wide_scope: false },
@@ -49,12 +50,14 @@ fn benches(c: &mut Criterion) {
         })
         .collect();
     c.bench_function("grouped bar chart, 8 cities", |b| {
-        b.iter(|| bar_chart("c", "Employees", "persons", &bar_series, black_box(&groups), false))
+        b.iter(|| bar_chart("c", "Employees", &Unit::parse("persons"), &bar_series, black_box(&groups), false))
     });
     let rows: Vec<HBarInput> = (0..30)
         .map(|i| HBarInput { label: format!("Park {i}"), colour: i % 8, value: i as f64 * 10.0, detail: "x".into() })
         .collect();
-    c.bench_function("ranking, 30 parks", |b| b.iter(|| hbar_chart("c", "Companies", "count", black_box(&rows))));
+    c.bench_function("ranking, 30 parks", |b| {
+        b.iter(|| hbar_chart("c", "Companies", &Unit::parse("count"), black_box(&rows)))
+    });
     let columns: Vec<MatrixColumn> = (0..8).map(|i| MatrixColumn { label: format!("City {i}"), colour: i }).collect();
     let matrix_rows: Vec<MatrixRowInput> = (0..12)
         .map(|r| MatrixRowInput {

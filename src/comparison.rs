@@ -2,16 +2,14 @@
 //! compare page, its CSV and JSON twins and the exported file are all views of this one value,
 //! so they always show the same numbers.
 
-use std::collections::BTreeMap;
-
 use sqlx::SqlitePool;
 
-use crate::db::catalogue::{self, MetricDefinition};
 use crate::db::cities::{self, City};
 use crate::db::metrics::{self, MetricFigure};
 use crate::db::sources::Source;
-use crate::error::AppError;
+use crate::error::{Allowed, AppError};
 use crate::headline;
+use crate::metric::{Catalogue, Family, Metric, families};
 
 pub const MIN_CITIES: usize = 2;
 pub const MAX_CITIES: usize = 8;
@@ -24,31 +22,11 @@ pub struct Comparison {
     /// In the order asked for: a city's position is its colour on every chart.
     pub cities: Vec<City>,
     /// The metrics compared, in catalogue order.
-    pub metrics: Vec<MetricDefinition>,
+    pub metrics: Vec<Metric>,
     /// Every figure of those metrics for those cities, all years.
     pub figures: Vec<MetricFigure>,
     /// Whether the metrics were chosen (`metric=`) rather than the default key metrics.
     pub chosen_metrics: bool,
-}
-
-/// Metrics that may share an axis (the same family), within a comparison.
-pub struct Family<'a> {
-    pub name: &'a str,
-    pub metrics: Vec<&'a MetricDefinition>,
-}
-
-impl Family<'_> {
-    pub fn unit(&self) -> &str {
-        self.metrics.first().map_or("", |m| m.unit.as_str())
-    }
-
-    pub fn heading(&self) -> &str {
-        self.metrics.first().map_or(self.name, |m| m.label.as_str())
-    }
-
-    pub fn mixes_scopes(&self) -> bool {
-        self.metrics.iter().any(|m| m.scope != self.metrics[0].scope)
-    }
 }
 
 /// Resolves city slugs (in order, repeats ignored) to cities; unknown ones are a 400 that
@@ -71,7 +49,12 @@ pub async fn resolve_cities(pool: &SqlitePool, slugs: &[String]) -> Result<Vec<C
 }
 
 /// Builds the comparison of `city_slugs` on `metric_names` (the key metrics when empty).
-pub async fn build(pool: &SqlitePool, city_slugs: &[String], metric_names: &[String]) -> Result<Comparison, AppError> {
+pub async fn build(
+    pool: &SqlitePool,
+    catalogue: &Catalogue,
+    city_slugs: &[String],
+    metric_names: &[String],
+) -> Result<Comparison, AppError> {
     let cities = resolve_cities(pool, city_slugs).await?;
     if !(MIN_CITIES..=MAX_CITIES).contains(&cities.len()) {
         let known = cities::names(pool).await?.into_iter().map(|c| c.slug).collect();
@@ -81,23 +64,23 @@ pub async fn build(pool: &SqlitePool, city_slugs: &[String], metric_names: &[Str
                 "choose from {MIN_CITIES} to {MAX_CITIES} different cities to compare (repeat city=); {} given",
                 cities.len()
             ),
-            allowed: crate::error::Allowed::Values(known),
+            allowed: Allowed::Values(known),
         });
     }
-    let catalogue = catalogue::all(pool).await?;
-    for name in metric_names {
-        if !catalogue.iter().any(|d| &d.metric == name) {
-            let known = catalogue.iter().map(|d| d.metric.clone()).collect();
-            return Err(AppError::not_allowed("metric", name, known));
-        }
+    if let Some(unknown) = metric_names.iter().find(|name| catalogue.get(name).is_none()) {
+        return Err(AppError::not_allowed("metric", unknown, catalogue.ids()));
     }
-    of(pool, cities, metric_names).await
+    of(pool, catalogue, cities, metric_names).await
 }
 
 /// The figures of `metric_names` (the key metrics when empty) for cities already resolved;
 /// no check on how many.
-pub async fn of(pool: &SqlitePool, cities: Vec<City>, metric_names: &[String]) -> Result<Comparison, AppError> {
-    let catalogue = catalogue::all(pool).await?;
+pub async fn of(
+    pool: &SqlitePool,
+    catalogue: &Catalogue,
+    cities: Vec<City>,
+    metric_names: &[String],
+) -> Result<Comparison, AppError> {
     let chosen_metrics = !metric_names.is_empty();
     let wanted: Vec<String> = if chosen_metrics {
         metric_names.to_vec()
@@ -109,9 +92,10 @@ pub async fn of(pool: &SqlitePool, cities: Vec<City>, metric_names: &[String]) -
     let figures = metrics::for_cities(pool, &ids, &names).await?;
     // Key metrics no chosen city has would only add empty rows; chosen ones always show.
     let metrics = catalogue
-        .into_iter()
-        .filter(|d| wanted.contains(&d.metric))
-        .filter(|d| chosen_metrics || figures.iter().any(|f| f.metric == d.metric))
+        .iter()
+        .filter(|m| wanted.contains(&m.id))
+        .filter(|m| chosen_metrics || figures.iter().any(|f| f.metric == m.id))
+        .cloned()
         .collect();
     Ok(Comparison { cities, metrics, figures, chosen_metrics })
 }
@@ -131,42 +115,27 @@ impl Comparison {
         series.into_iter().filter(|f| f.year == year).collect()
     }
 
-    pub fn definition(&self, metric: &str) -> Option<&MetricDefinition> {
-        self.metrics.iter().find(|d| d.metric == metric)
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.id == id)
     }
 
     /// The compared metrics grouped by family, in catalogue order.
     pub fn families(&self) -> Vec<Family<'_>> {
-        let mut families: Vec<Family> = Vec::new();
-        for d in &self.metrics {
-            match families.iter_mut().find(|f| f.name == d.family) {
-                Some(f) => f.metrics.push(d),
-                None => families.push(Family { name: &d.family, metrics: vec![d] }),
-            }
-        }
-        families
+        families(&self.metrics)
     }
 
-    /// Every source the comparison cites, once, by publisher and title.
+    /// Every source the comparison cites, once.
     pub fn sources(&self) -> Vec<&Source> {
-        let mut by_id: BTreeMap<&str, &Source> = BTreeMap::new();
-        for f in &self.figures {
-            if self.definition(&f.metric).is_some() {
-                by_id.insert(&f.source.id, &f.source);
-            }
-        }
-        let mut sources: Vec<&Source> = by_id.into_values().collect();
-        sources.sort_by(|a, b| (&a.publisher, &a.title).cmp(&(&b.publisher, &b.title)));
-        sources
+        Source::distinct(self.figures.iter().filter(|f| self.metric(&f.metric).is_some()).map(|f| &f.source))
     }
 
     /// The figures that belong to the compared metrics, in table order (metric, city, year).
-    pub fn rows(&self) -> Vec<(&MetricDefinition, &City, &MetricFigure)> {
+    pub fn rows(&self) -> Vec<(&Metric, &City, &MetricFigure)> {
         let mut rows = Vec::new();
-        for d in &self.metrics {
+        for m in &self.metrics {
             for c in &self.cities {
-                for f in self.series(&d.metric, c.id) {
-                    rows.push((d, c, f));
+                for f in self.series(&m.id, c.id) {
+                    rows.push((m, c, f));
                 }
             }
         }
@@ -175,15 +144,20 @@ impl Comparison {
 
     /// The query string that asks for this comparison again.
     pub fn query_string(&self) -> String {
-        let mut parts: Vec<String> = self.cities.iter().map(|c| format!("city={}", c.slug)).collect();
-        if self.chosen_metrics {
-            parts.extend(self.metrics.iter().map(|m| format!("metric={}", m.metric)));
-        }
-        parts.join("&")
+        let metrics: Vec<&str> =
+            if self.chosen_metrics { self.metrics.iter().map(|m| m.id.as_str()).collect() } else { Vec::new() };
+        query_string(&self.cities, &metrics)
     }
 
     /// `dalian-bangalore-metro-manila`: names the exported file.
     pub fn file_stem(&self) -> String {
         self.cities.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>().join("-")
     }
+}
+
+/// `city=dalian&city=bangalore&metric=…`: the address of a comparison, for links and exports.
+pub fn query_string(cities: &[City], metrics: &[&str]) -> String {
+    let mut parts: Vec<String> = cities.iter().map(|c| format!("city={}", c.slug)).collect();
+    parts.extend(metrics.iter().map(|m| format!("metric={m}")));
+    parts.join("&")
 }

@@ -3,38 +3,24 @@
 //! wrote), so amounts keep up to three decimals of their billion/million unit. Charts, short of
 //! room, use `compact` instead: three significant digits (`US$21.7 bn`, `120k`).
 
-/// Formats a figure in its unit for tables and cards.
-pub fn figure(value: f64, unit: &str) -> String {
-    let (base, per_year) = match unit.strip_suffix(" per year") {
-        Some(base) => (base, " a year"),
-        None => (unit, ""),
-    };
-    let text = match base {
-        "USD" | "RMB" | "EUR" | "INR" => money(value, base),
-        "persons" | "count" => grouped(value),
-        "percent" => format!("{}%", trimmed(value, 2)),
-        "rank" => ordinal(value),
-        "km2" => format!("{} km²", trimmed(value, 4)),
-        "share" => format!("{}%", trimmed(value * 100.0, 1)),
-        other => format!("{} {other}", grouped(value)),
-    };
-    format!("{text}{per_year}")
-}
+use crate::metric::{Currency, Quantity, Unit};
 
-/// The symbol or code written before an amount.
-pub fn currency_prefix(code: &str) -> &'static str {
-    match code {
-        "USD" => "US$",
-        "EUR" => "€",
-        "INR" => "₹",
-        "RMB" => "RMB ",
-        _ => "",
-    }
+/// Formats a figure in its unit for tables and cards.
+pub fn figure(value: f64, unit: &Unit) -> String {
+    let text = match &unit.quantity {
+        Quantity::Money(currency) => money(value, *currency),
+        Quantity::Persons | Quantity::Count => grouped(value),
+        Quantity::Percent => format!("{}%", trimmed(value, 2)),
+        Quantity::Rank => ordinal(value),
+        Quantity::SquareKilometres => format!("{} km²", trimmed(value, 4)),
+        Quantity::Share => format!("{}%", trimmed(value * 100.0, 1)),
+        Quantity::Other(text) => return format!("{} {text}", grouped(value)),
+    };
+    format!("{text}{}", unit.suffix())
 }
 
 /// An amount of money, abbreviated from a million up: `US$8.65 bn`, `€17.3 bn`, `US$228.09 m`.
-pub fn money(value: f64, code: &str) -> String {
-    let prefix = currency_prefix(code);
+pub fn money(value: f64, currency: Currency) -> String {
     let sign = if value < 0.0 { "-" } else { "" };
     let v = value.abs();
     let body = if v >= 1e12 {
@@ -46,7 +32,10 @@ pub fn money(value: f64, code: &str) -> String {
     } else {
         grouped(v)
     };
-    if prefix.is_empty() { format!("{sign}{body} {code}") } else { format!("{sign}{prefix}{body}") }
+    match currency.prefix() {
+        Some(prefix) => format!("{sign}{prefix}{body}"),
+        None => format!("{sign}{body} {}", currency.dataset_code()),
+    }
 }
 
 /// A number with thousands separators; decimals kept (up to 3) when it has any.
@@ -101,27 +90,29 @@ pub fn ordinal(value: f64) -> String {
 /// digits: `US$21.7 bn`, `US$40k`, `120k`, `1.9m`, `72%`, `14`. Shorter than `figure`, so it
 /// rounds: a chart shows the shape of the data and the table beside it the exact figures.
 ///
-/// Known units drop a " per year" suffix (the axis title carries the period); an unknown unit
+/// Known units drop their denominators (the axis title carries the period); an unknown unit
 /// is written out whole after the number. NaN and infinities read `–`, a gap, not `NaN`.
-pub fn compact(value: f64, unit: &str) -> String {
+pub fn compact(value: f64, unit: &Unit) -> String {
     if !value.is_finite() {
         return "–".to_string();
     }
-    let base = unit.strip_suffix(" per year").unwrap_or(unit);
-    match base {
-        "USD" | "RMB" | "EUR" | "INR" => {
+    match &unit.quantity {
+        Quantity::Money(currency) => {
             let (sign, amount) = abbreviated(value, true);
-            format!("{sign}{}{amount}", currency_prefix(base))
+            match currency.prefix() {
+                Some(prefix) => format!("{sign}{prefix}{amount}"),
+                None => format!("{sign}{amount} {}", currency.dataset_code()),
+            }
         }
-        "persons" | "count" => signed(abbreviated(value, false)),
-        "percent" => format!("{}%", signed(significant(value))),
+        Quantity::Persons | Quantity::Count => signed(abbreviated(value, false)),
+        Quantity::Percent => format!("{}%", signed(significant(value))),
         // Clamped: a share near f64::MAX would overflow to infinity when made a percentage.
-        "share" => format!("{}%", signed(significant((value * 100.0).clamp(-f64::MAX, f64::MAX)))),
+        Quantity::Share => format!("{}%", signed(significant((value * 100.0).clamp(-f64::MAX, f64::MAX)))),
         // `+ 0.0` turns the -0 of a rounded -0.4 into 0.
-        "rank" => trimmed(value.round() + 0.0, 0),
-        "km2" => format!("{} km²", signed(abbreviated(value, false))),
-        "" => signed(abbreviated(value, false)),
-        _ => format!("{} {unit}", signed(abbreviated(value, false))),
+        Quantity::Rank => trimmed(value.round() + 0.0, 0),
+        Quantity::SquareKilometres => format!("{} km²", signed(abbreviated(value, false))),
+        Quantity::Other(text) if text.is_empty() => signed(abbreviated(value, false)),
+        Quantity::Other(text) => format!("{} {text}", signed(abbreviated(value, false))),
     }
 }
 
@@ -182,6 +173,14 @@ fn digits(v: f64) -> String {
 mod tests {
     use super::*;
 
+    fn figure(value: f64, unit: &str) -> String {
+        super::figure(value, &Unit::parse(unit))
+    }
+
+    fn compact(value: f64, unit: &str) -> String {
+        super::compact(value, &Unit::parse(unit))
+    }
+
     #[test]
     fn money_keeps_the_sources_precision() {
         assert_eq!(figure(21_700_000_000.0, "USD"), "US$21.7 bn");
@@ -224,7 +223,9 @@ mod tests {
     fn unknown_units_are_written_out() {
         assert_eq!(figure(3.0, "km2"), "3 km²");
         assert_eq!(figure(1200.0, "hectares"), "1,200 hectares");
-        assert_eq!(money(5.0e9, "GBP"), "5 bn GBP");
+        assert_eq!(figure(5.0e9, "PLN"), "5 bn PLN");
+        assert_eq!(figure(5.0e9, "GBP"), "£5 bn");
+        assert_eq!(figure(45.5, "USD per m2 per month"), "US$45.5 per m² a month");
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! candidates of the narrowest scope that has any, so a national figure stands in only where
 //! the data holds no city figure, and the page says so with a scope label.
 
-use crate::db::catalogue::MetricDefinition;
 use crate::db::metrics::MetricFigure;
+use crate::metric::Catalogue;
 
 pub struct Indicator {
     pub key: &'static str,
@@ -46,30 +46,19 @@ pub fn metrics() -> Vec<&'static str> {
     INDICATORS.iter().flat_map(|i| i.metrics.iter().copied()).collect()
 }
 
-/// Narrower scopes first; a park figure never stands in for a city.
-fn scope_rank(scope: &str) -> Option<u8> {
-    match scope {
-        "city" => Some(0),
-        "district" => Some(1),
-        "state" => Some(2),
-        "national" => Some(3),
-        _ => None,
-    }
-}
-
 /// The figure the indicator shows for a city, and how many other sources give a figure for the
 /// same metric and year. `figures` are the city's figures (any metrics).
 pub fn pick<'a>(
     indicator: &Indicator,
     figures: &'a [MetricFigure],
-    definitions: &[MetricDefinition],
+    catalogue: &Catalogue,
 ) -> Option<(&'a MetricFigure, usize)> {
-    let scope_of = |metric: &str| definitions.iter().find(|d| d.metric == metric).and_then(|d| scope_rank(&d.scope));
+    let closeness = |metric: &str| catalogue.get(metric).and_then(|m| m.scope.closeness_to_city());
     let candidates: Vec<(&MetricFigure, u8, usize)> = figures
         .iter()
         .filter_map(|f| {
             let order = indicator.metrics.iter().position(|m| *m == f.metric)?;
-            Some((f, scope_of(&f.metric)?, order))
+            Some((f, closeness(&f.metric)?, order))
         })
         .collect();
     let narrowest = candidates.iter().map(|c| c.1).min()?;

@@ -13,6 +13,7 @@ pub mod db;
 pub mod error;
 pub mod format;
 pub mod headline;
+pub mod metric;
 pub mod web;
 
 use std::future::{Future, IntoFuture};

@@ -8,12 +8,14 @@
 #
 # Each answer is saved as its status line, content type and body. What differs from one
 # run to the next without the code changing is masked: the export's time stamp, the import
-# times on /changes, and the fingerprint of the stylesheet's address.
+# times on /changes, the port the server listens on, and the fingerprint of the stylesheet's
+# address.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
 mask() {
   sed -E \
+    -e 's#http://127\.0\.0\.1:[0-9]+#http://HOST#g' \
     -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z| UTC)?/DATETIME/g' \
     -e 's#/static/css/app\.[A-Za-z0-9_-]+\.css#/static/css/app.HASH.css#g' \
     -e 's#/static/favicon\.[A-Za-z0-9_-]+\.svg#/static/favicon.HASH.svg#g'

@@ -7,6 +7,7 @@ use super::scale::{BandScale, LinearScale, LogScale, Scale};
 use super::text::{text_width, truncate_to_width};
 use super::ticks::{log_ticks, nice_ticks};
 use crate::format;
+use crate::metric::Unit;
 
 #[derive(Debug, Clone)]
 pub struct BarValue {
@@ -81,7 +82,7 @@ const BOTTOM: f64 = 40.0;
 pub fn bar_chart(
     id: &str,
     title: &str,
-    unit: &str,
+    unit: &Unit,
     series: &[BarSeries],
     groups: &[BarGroupInput],
     log: bool,
@@ -200,7 +201,7 @@ pub fn bar_chart(
 
 fn describe(
     title: &str,
-    unit: &str,
+    unit: &Unit,
     series: &[BarSeries],
     groups: &[BarGroupInput],
     log: bool,
@@ -258,7 +259,7 @@ mod tests {
         let c = bar_chart(
             "t",
             "T",
-            "count",
+            &Unit::parse("count"),
             &one_series(),
             &[group("A", 0, &[Some((100.0, 2010))]), group("B", 1, &[Some((300.0, 2012))])],
             false,
@@ -275,7 +276,7 @@ mod tests {
         let c = bar_chart(
             "t",
             "T",
-            "count",
+            &Unit::parse("count"),
             &one_series(),
             &[group("A", 0, &[None]), group("B", 1, &[Some((5.0, 2020))])],
             false,
@@ -292,9 +293,15 @@ mod tests {
             BarSeries { name: "IT employees".into(), wide_scope: false },
             BarSeries { name: "IT employees, whole state".into(), wide_scope: true },
         ];
-        let c =
-            bar_chart("t", "T", "persons", &series, &[group("A", 0, &[Some((1.0, 2000)), Some((2.0, 2001))])], false)
-                .unwrap();
+        let c = bar_chart(
+            "t",
+            "T",
+            &Unit::parse("persons"),
+            &series,
+            &[group("A", 0, &[Some((1.0, 2000)), Some((2.0, 2001))])],
+            false,
+        )
+        .unwrap();
         assert!(c.notes.iter().any(|n| n.contains("dashed outline")));
         assert!(c.groups[0].bars[1].class.contains("wide"));
     }
@@ -306,7 +313,7 @@ mod tests {
         let groups: Vec<BarGroupInput> = (0..8)
             .map(|i| group(&format!("City {i}"), i, &[Some((i as f64 + 1.0, 2000)), Some((2.0, 2001))]))
             .collect();
-        let c = bar_chart("t", "T", "count", &series, &groups, false).unwrap();
+        let c = bar_chart("t", "T", &Unit::parse("count"), &series, &groups, false).unwrap();
         let bars: Vec<&BarView> = c.groups.iter().flat_map(|g| &g.bars).collect();
         for pair in bars.windows(2) {
             assert!(pair[0].x + pair[0].w <= pair[1].x + 0.2);

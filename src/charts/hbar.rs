@@ -6,6 +6,7 @@ use super::scale::LinearScale;
 use super::text::{text_width, truncate_to_width};
 use super::ticks::nice_ticks;
 use crate::format;
+use crate::metric::Unit;
 
 #[derive(Debug, Clone)]
 pub struct HBarInput {
@@ -48,7 +49,7 @@ const TOP: f64 = 8.0;
 const BOTTOM: f64 = 26.0;
 
 /// Lays out the ranking of `rows` by value (largest first); `None` without rows.
-pub fn hbar_chart(id: &str, title: &str, unit: &str, rows: &[HBarInput]) -> Option<HBarChart> {
+pub fn hbar_chart(id: &str, title: &str, unit: &Unit, rows: &[HBarInput]) -> Option<HBarChart> {
     let mut rows: Vec<&HBarInput> = rows.iter().filter(|r| r.value.is_finite()).collect();
     if rows.is_empty() {
         return None;
@@ -106,8 +107,13 @@ mod tests {
 
     #[test]
     fn rows_are_ranked_largest_first_and_fit() {
-        let c =
-            hbar_chart("t", "companies", "count", &[row("Small", 10.0), row("Big", 650.0), row("Mid", 200.0)]).unwrap();
+        let c = hbar_chart(
+            "t",
+            "companies",
+            &Unit::parse("count"),
+            &[row("Small", 10.0), row("Big", 650.0), row("Mid", 200.0)],
+        )
+        .unwrap();
         let labels: Vec<&str> = c.rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["Big", "Mid", "Small"]);
         assert!(c.rows[0].w > c.rows[1].w && c.rows[1].w > c.rows[2].w);
@@ -119,7 +125,7 @@ mod tests {
     #[test]
     fn long_names_are_shortened_to_the_margin() {
         let long = "Dalian high-tech zone business parks (seven parks) and a very long tail of words";
-        let c = hbar_chart("t", "T", "count", &[row(long, 1.0)]).unwrap();
+        let c = hbar_chart("t", "T", &Unit::parse("count"), &[row(long, 1.0)]).unwrap();
         assert!(c.rows[0].label.ends_with('…'));
         assert!(text_width(&c.rows[0].label, FONT) <= c.plot.x);
         assert_eq!(c.rows[0].full_label, long);
@@ -128,7 +134,7 @@ mod tests {
     #[test]
     fn rows_do_not_overlap() {
         let rows: Vec<HBarInput> = (0..15).map(|i| row(&format!("P{i}"), i as f64)).collect();
-        let c = hbar_chart("t", "T", "count", &rows).unwrap();
+        let c = hbar_chart("t", "T", &Unit::parse("count"), &rows).unwrap();
         for pair in c.rows.windows(2) {
             assert!(pair[0].y + pair[0].h <= pair[1].y);
         }

@@ -7,6 +7,7 @@ use super::scale::{LinearScale, LogScale, Scale};
 use super::text::text_width;
 use super::ticks::{log_ticks, nice_ticks, year_ticks};
 use crate::format;
+use crate::metric::Unit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YAxis {
@@ -75,7 +76,7 @@ pub const WIDTH: f64 = 560.0;
 pub const HEIGHT: f64 = 300.0;
 
 /// Lays out a line chart; `None` when no series has a figure.
-pub fn line_chart(id: &str, title: &str, unit: &str, axis: YAxis, inputs: &[LineInput]) -> Option<LineChart> {
+pub fn line_chart(id: &str, title: &str, unit: &Unit, axis: YAxis, inputs: &[LineInput]) -> Option<LineChart> {
     let values: Vec<f64> =
         inputs.iter().flat_map(|s| s.points.iter().map(|p| p.value)).filter(|v| v.is_finite()).collect();
     let years: Vec<i64> = inputs.iter().flat_map(|s| s.points.iter().map(|p| p.year)).collect();
@@ -173,7 +174,7 @@ pub fn line_chart(id: &str, title: &str, unit: &str, axis: YAxis, inputs: &[Line
     })
 }
 
-fn unit_label(unit: &str, axis: YAxis) -> String {
+fn unit_label(unit: &Unit, axis: YAxis) -> String {
     match axis {
         YAxis::Rank => "rank (1 = best)".into(),
         YAxis::Log => format!("{unit}, log scale"),
@@ -182,7 +183,7 @@ fn unit_label(unit: &str, axis: YAxis) -> String {
 }
 
 /// The chart in words, for `<desc>`: what each series shows, from when to when.
-fn describe(title: &str, unit: &str, axis: YAxis, inputs: &[LineInput], notes: &[String]) -> String {
+fn describe(title: &str, unit: &Unit, axis: YAxis, inputs: &[LineInput], notes: &[String]) -> String {
     let parts: Vec<String> = inputs
         .iter()
         .map(|s| {
@@ -231,9 +232,14 @@ mod tests {
 
     #[test]
     fn a_missing_year_breaks_the_line() {
-        let c =
-            line_chart("t", "T", "count", YAxis::Linear, &[series("A", 0, &[(2000, 1.0), (2001, 2.0), (2003, 3.0)])])
-                .unwrap();
+        let c = line_chart(
+            "t",
+            "T",
+            &Unit::parse("count"),
+            YAxis::Linear,
+            &[series("A", 0, &[(2000, 1.0), (2001, 2.0), (2003, 3.0)])],
+        )
+        .unwrap();
         let path = &c.series[0].path;
         assert_eq!(path.matches('M').count(), 2, "{path}");
         assert_eq!(path.matches('L').count(), 1, "{path}");
@@ -242,7 +248,9 @@ mod tests {
 
     #[test]
     fn the_rank_axis_puts_first_place_on_top() {
-        let c = line_chart("t", "T", "rank", YAxis::Rank, &[series("A", 0, &[(2010, 1.0), (2011, 14.0)])]).unwrap();
+        let c =
+            line_chart("t", "T", &Unit::parse("rank"), YAxis::Rank, &[series("A", 0, &[(2010, 1.0), (2011, 14.0)])])
+                .unwrap();
         let (best, worse) = (&c.series[0].points[0], &c.series[0].points[1]);
         assert!(best.y < worse.y, "rank 1 is drawn above rank 14");
         assert_eq!(c.y_ticks[0].label, "1");
@@ -251,10 +259,12 @@ mod tests {
 
     #[test]
     fn a_log_scale_with_non_positive_values_falls_back_to_linear_and_says_so() {
-        let c = line_chart("t", "T", "USD", YAxis::Log, &[series("A", 0, &[(2000, 0.0), (2001, 1e9)])]).unwrap();
+        let c = line_chart("t", "T", &Unit::parse("USD"), YAxis::Log, &[series("A", 0, &[(2000, 0.0), (2001, 1e9)])])
+            .unwrap();
         assert_eq!(c.axis, YAxis::Linear);
         assert!(c.notes[0].contains("log scale needs positive values"));
-        let c = line_chart("t", "T", "USD", YAxis::Log, &[series("A", 0, &[(2000, 1e6), (2001, 1e10)])]).unwrap();
+        let c = line_chart("t", "T", &Unit::parse("USD"), YAxis::Log, &[series("A", 0, &[(2000, 1e6), (2001, 1e10)])])
+            .unwrap();
         assert_eq!(c.axis, YAxis::Log);
     }
 
@@ -263,7 +273,7 @@ mod tests {
         let c = line_chart(
             "t",
             "IT industry revenue (USD)",
-            "USD",
+            &Unit::parse("USD"),
             YAxis::Linear,
             &[series("Dalian", 0, &[(2000, 120e6), (2013, 21.7e9)]), series("Berlin", 1, &[(2021, 5e9)])],
         )
@@ -274,7 +284,7 @@ mod tests {
 
     #[test]
     fn no_figures_no_chart() {
-        assert!(line_chart("t", "T", "count", YAxis::Linear, &[series("A", 0, &[])]).is_none());
+        assert!(line_chart("t", "T", &Unit::parse("count"), YAxis::Linear, &[series("A", 0, &[])]).is_none());
     }
 
     #[test]
@@ -282,7 +292,7 @@ mod tests {
         let c = line_chart(
             "t",
             "T",
-            "persons",
+            &Unit::parse("persons"),
             YAxis::Linear,
             &[series("A", 0, &[(1990, 5.0), (2025, 1_900_000.0)]), series("B", 1, &[(2000, 300.0)])],
         )

@@ -1,10 +1,13 @@
-//! The metric catalogue: what each metric measures, its unit, its family (the metrics that may
-//! share an axis) and its geographic scope.
+//! The metric catalogue as stored: one definition per metric, in catalogue order. The app
+//! reads it through `metric::Catalogue`, which parses units, scopes and kinds once.
 
 use sqlx::SqlitePool;
 
-#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
-pub struct MetricDefinition {
+use crate::metric::Catalogue;
+
+/// A `metric_definitions` row, as the dataset wrote it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MetricDefinitionRow {
     pub metric: String,
     pub label: String,
     pub unit: String,
@@ -14,12 +17,13 @@ pub struct MetricDefinition {
     pub description: String,
 }
 
-/// Every definition, in catalogue order (families keep the order of their first metric).
-pub async fn all(pool: &SqlitePool) -> Result<Vec<MetricDefinition>, sqlx::Error> {
-    sqlx::query_as(
+/// The whole catalogue, in catalogue order (families keep the order of their first metric).
+pub async fn load(pool: &SqlitePool) -> Result<Catalogue, sqlx::Error> {
+    let rows: Vec<MetricDefinitionRow> = sqlx::query_as(
         "SELECT metric, label, unit, family, scope, higher_is_better, description
          FROM metric_definitions ORDER BY position",
     )
     .fetch_all(pool)
-    .await
+    .await?;
+    Ok(Catalogue::new(rows))
 }

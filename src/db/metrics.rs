@@ -63,17 +63,15 @@ pub struct CitingFigure {
     pub city_slug: String,
     pub city_name: String,
     pub metric: String,
-    pub label: String,
-    pub scope: String,
     pub year: i64,
     pub value: f64,
-    pub unit: String,
     pub quote: String,
 }
 
+/// Every figure that cites a source, by city, then in catalogue order.
 pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<CitingFigure>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT c.slug AS city_slug, c.name AS city_name, m.metric, d.label, d.scope, m.year, m.value, m.unit, m.quote
+        "SELECT c.slug AS city_slug, c.name AS city_name, m.metric, m.year, m.value, m.quote
          FROM metrics m JOIN cities c ON c.id = m.city_id JOIN metric_definitions d ON d.metric = m.metric
          WHERE m.source_id = ? ORDER BY c.name COLLATE NOCASE, d.position, m.year",
     )

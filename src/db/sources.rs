@@ -15,6 +15,16 @@ pub struct Source {
     pub accessed: String,
 }
 
+impl Source {
+    /// Each source once, by publisher and title: the sources section of a page or a twin.
+    pub fn distinct<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Vec<&'a Source> {
+        let mut list: Vec<&Source> = sources.into_iter().collect();
+        list.sort_by(|a, b| (&a.publisher, &a.title, &a.id).cmp(&(&b.publisher, &b.title, &b.id)));
+        list.dedup_by(|a, b| a.id == b.id);
+        list
+    }
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SourceWithUse {
     #[sqlx(flatten)]

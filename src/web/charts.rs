@@ -4,11 +4,15 @@
 
 use askama::Template;
 
-use super::view::Figure;
-use crate::charts::bar::BarChart;
+use super::view::{Cite, Figure};
+use crate::charts::bar::{BarChart, BarGroupInput, BarSeries, BarValue, bar_chart};
 use crate::charts::hbar::HBarChart;
-use crate::charts::line::LineChart;
+use crate::charts::layout::series_class;
+use crate::charts::line::{LineChart, LineInput, LinePoint, YAxis, line_chart};
 use crate::charts::matrix::MatrixChart;
+use crate::comparison::Comparison;
+use crate::db::metrics::MetricFigure;
+use crate::metric::{Family, Metric};
 
 #[derive(Template)]
 #[template(path = "charts/line.svg")]
@@ -119,28 +123,14 @@ impl ChartBlock {
     }
 }
 
-use crate::charts::bar::{BarGroupInput, BarSeries, BarValue, bar_chart};
-use crate::charts::layout::series_class;
-use crate::charts::line::{LineInput, LinePoint, YAxis, line_chart};
-use crate::comparison::Comparison;
-use crate::db::catalogue::MetricDefinition;
-use crate::db::metrics::MetricFigure;
-
-use super::cities::figure_of;
-use super::view::{Cite, scope_label};
-
 /// Legend and series name of a city's figures for one metric of a family: the city alone
 /// when it is its only metric there, otherwise with the metric; wider scopes always say so.
-fn series_name(city: &str, d: &MetricDefinition, metrics_of_city: usize) -> String {
-    match (d.scope.as_str(), metrics_of_city) {
-        ("city", 1) => city.to_string(),
-        (_, 1) => format!("{city} ({})", scope_label(&d.scope)),
-        _ => format!("{city}: {}", d.label),
+fn series_name(city: &str, m: &Metric, metrics_of_city: usize) -> String {
+    match (m.scope.is_city(), metrics_of_city) {
+        (true, 1) => city.to_string(),
+        (false, 1) => format!("{city} ({})", m.scope.label()),
+        _ => format!("{city}: {}", m.label),
     }
-}
-
-fn wide(d: &MetricDefinition) -> bool {
-    matches!(d.scope.as_str(), "state" | "national")
 }
 
 fn source_of(f: &MetricFigure) -> String {
@@ -154,38 +144,39 @@ pub fn family_line_chart(
     id: &str,
     axis: YAxis,
 ) -> Result<Option<ChartBlock>, askama::Error> {
-    let defs: Vec<&MetricDefinition> = c.metrics.iter().filter(|d| d.family == family).collect();
-    let Some(first) = defs.first() else { return Ok(None) };
+    let metrics: Vec<&Metric> = c.metrics.iter().filter(|m| m.family == family).collect();
+    let Some(first) = metrics.first() else { return Ok(None) };
     let mut inputs = Vec::new();
     let mut legend = Vec::new();
     let mut columns = Vec::new();
-    let mut series_figures: Vec<Vec<&MetricFigure>> = Vec::new();
+    let mut series_figures: Vec<(&Metric, Vec<&MetricFigure>)> = Vec::new();
     for (colour, city) in c.cities.iter().enumerate() {
-        let with_figures = defs.iter().filter(|d| !c.series(&d.metric, city.id).is_empty()).count();
-        for d in &defs {
-            let figures = c.series(&d.metric, city.id);
+        let with_figures = metrics.iter().filter(|m| !c.series(&m.id, city.id).is_empty()).count();
+        for m in &metrics {
+            let figures = c.series(&m.id, city.id);
             if figures.is_empty() {
                 continue;
             }
-            let name = series_name(&city.name, d, with_figures);
+            let name = series_name(&city.name, m, with_figures);
+            let wide = m.scope.is_wider_than_city();
             inputs.push(LineInput {
                 name: name.clone(),
                 colour,
-                wide_scope: wide(d),
+                wide_scope: wide,
                 points: figures
                     .iter()
                     .map(|f| LinePoint { year: f.year, value: f.value, source: source_of(f) })
                     .collect(),
             });
             legend.push(LegendItem {
-                class: format!("{}{}", series_class(colour), if wide(d) { " wide" } else { "" }),
+                class: format!("{}{}", series_class(colour), if wide { " wide" } else { "" }),
                 name: name.clone(),
             });
             columns.push(name);
-            series_figures.push(figures);
+            series_figures.push((m, figures));
         }
     }
-    let title = if defs.len() > 1 && defs.iter().any(|d| d.scope != first.scope) {
+    let title = if metrics.len() > 1 && metrics.iter().any(|m| m.scope != first.scope) {
         format!("{} (with wider-area figures)", first.label)
     } else {
         first.label.clone()
@@ -193,7 +184,7 @@ pub fn family_line_chart(
     let Some(chart) = line_chart(id, &title, &first.unit, axis, &inputs) else {
         return Ok(None);
     };
-    let mut years: Vec<i64> = series_figures.iter().flatten().map(|f| f.year).collect();
+    let mut years: Vec<i64> = series_figures.iter().flat_map(|(_, s)| s.iter().map(|f| f.year)).collect();
     years.sort_unstable();
     years.dedup();
     let rows = years
@@ -202,7 +193,7 @@ pub fn family_line_chart(
             header: year.to_string(),
             cells: series_figures
                 .iter()
-                .map(|s| s.iter().filter(|f| f.year == year).map(|f| figure_of(f)).collect())
+                .map(|(m, s)| s.iter().filter(|f| f.year == year).map(|f| Figure::of(f, m)).collect())
                 .collect(),
         })
         .collect();
@@ -213,23 +204,20 @@ pub fn family_line_chart(
 /// A bar chart of the latest figure of each metric of one family, a group per city.
 pub fn family_bar_chart(
     c: &Comparison,
-    family: &str,
+    family: &Family,
     id: &str,
     log: bool,
 ) -> Result<Option<ChartBlock>, askama::Error> {
-    let defs: Vec<&MetricDefinition> = c
+    let metrics: Vec<&Metric> = family
         .metrics
         .iter()
-        .filter(|d| d.family == family)
-        .filter(|d| c.cities.iter().any(|city| !c.series(&d.metric, city.id).is_empty()))
+        .copied()
+        .filter(|m| c.cities.iter().any(|city| !c.series(&m.id, city.id).is_empty()))
         .collect();
-    let Some(first) = defs.first() else { return Ok(None) };
-    let series: Vec<BarSeries> = defs
+    let Some(first) = metrics.first() else { return Ok(None) };
+    let series: Vec<BarSeries> = metrics
         .iter()
-        .map(|d| BarSeries {
-            name: if d.scope == "city" { d.label.clone() } else { format!("{} ({})", d.label, scope_label(&d.scope)) },
-            wide_scope: wide(d),
-        })
+        .map(|m| BarSeries { name: m.label_with_scope(), wide_scope: m.scope.is_wider_than_city() })
         .collect();
     let groups: Vec<BarGroupInput> = c
         .cities
@@ -238,10 +226,10 @@ pub fn family_bar_chart(
         .map(|(colour, city)| BarGroupInput {
             label: city.name.clone(),
             colour,
-            values: defs
+            values: metrics
                 .iter()
-                .map(|d| {
-                    c.latest(&d.metric, city.id).first().map(|f| BarValue {
+                .map(|m| {
+                    c.latest(&m.id, city.id).first().map(|f| BarValue {
                         value: f.value,
                         year: f.year,
                         source: source_of(f),
@@ -250,8 +238,7 @@ pub fn family_bar_chart(
                 .collect(),
         })
         .collect();
-    let title = first.label.clone();
-    let Some(chart) = bar_chart(id, &title, &first.unit, &series, &groups, log) else {
+    let Some(chart) = bar_chart(id, &first.label, &first.unit, &series, &groups, log) else {
         return Ok(None);
     };
     let legend = c
@@ -259,9 +246,9 @@ pub fn family_bar_chart(
         .iter()
         .enumerate()
         .map(|(i, city)| LegendItem { class: series_class(i), name: city.name.clone() })
-        .chain(defs.iter().filter(|d| wide(d)).map(|d| LegendItem {
+        .chain(metrics.iter().filter(|m| m.scope.is_wider_than_city()).map(|m| LegendItem {
             class: "wide-key".into(),
-            name: format!("dashed outline: {} figure", scope_label(&d.scope)),
+            name: format!("dashed outline: {} figure", m.scope.label()),
         }))
         .collect();
     let table = DataTable {
@@ -272,7 +259,10 @@ pub fn family_bar_chart(
             .iter()
             .map(|city| DataRow {
                 header: city.name.clone(),
-                cells: defs.iter().map(|d| c.latest(&d.metric, city.id).into_iter().map(figure_of).collect()).collect(),
+                cells: metrics
+                    .iter()
+                    .map(|m| c.latest(&m.id, city.id).into_iter().map(|f| Figure::of(f, m)).collect())
+                    .collect(),
             })
             .collect(),
     };

@@ -11,19 +11,19 @@ use serde::Deserialize;
 use super::AppState;
 use super::charts::{ChartBlock, DataRow, DataTable, LegendItem, family_line_chart};
 use super::cities::{CitiesQuery, CityCard, city_cards, validated_filter};
-use super::compare::Choice;
-use super::params::{Params, single};
+use super::params::{Params, log_scale};
 use super::parks::ParkView;
-use super::view::{Cite, Evidence, Figure};
+use super::view::{Choice, Cite, Evidence, Figure};
 use crate::charts::hbar::{HBarInput, hbar_chart};
 use crate::charts::layout::series_class;
 use crate::charts::line::YAxis;
 use crate::charts::matrix::{MatrixColumn, MatrixRowInput, matrix_chart};
 use crate::comparison::{self, Comparison, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES};
 use crate::db::cities::{self, City};
-use crate::db::{catalogue, parks, sectors};
+use crate::db::{parks, sectors};
 use crate::error::{AppError, AppResult};
 use crate::format;
+use crate::metric::{Quantity, Unit};
 
 /// The families the dashboard charts over time, in this order: revenue in each currency the
 /// sources use (never converted), then the IT workforce.
@@ -64,13 +64,7 @@ pub struct DashboardPage {
 
 pub async fn show(State(state): State<AppState>, Params(query): Params<DashboardQuery>) -> AppResult<DashboardPage> {
     let pool = &state.pool;
-    let log = match single("scale", query.scale)?.as_deref() {
-        None | Some("linear") => false,
-        Some("log") => true,
-        Some(other) => {
-            return Err(AppError::not_allowed("scale", other, vec!["linear".into(), "log".into()]));
-        }
-    };
+    let log = log_scale(query.scale)?;
     let filter = validated_filter(pool, CitiesQuery { sector: query.sector, country: Vec::new() }).await?;
     let asked: Vec<String> = query.city.into_iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
     if asked.len() > MAX_CITIES {
@@ -105,13 +99,14 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
         }
     };
 
-    let definitions = catalogue::all(pool).await?;
-    let charted: Vec<String> = definitions
+    let reference = state.freshness.reference(pool).await?;
+    let charted: Vec<String> = reference
+        .catalogue
         .iter()
-        .filter(|d| TIME_SERIES_FAMILIES.contains(&d.family.as_str()) || d.family == RANK_FAMILY)
-        .map(|d| d.metric.clone())
+        .filter(|m| TIME_SERIES_FAMILIES.contains(&m.family.as_str()) || m.family == RANK_FAMILY)
+        .map(|m| m.id.clone())
         .collect();
-    let c = comparison::of(pool, shown, &charted).await?;
+    let c = comparison::of(pool, &reference.catalogue, shown, &charted).await?;
     let axis = if log { YAxis::Log } else { YAxis::Linear };
     let mut time_series = Vec::new();
     for family in TIME_SERIES_FAMILIES {
@@ -146,7 +141,7 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
         .into_iter()
         .map(|s| Choice { checked: filter.sectors.contains(&s.slug), value: s.slug, label: s.label })
         .collect();
-    let compare_query = c.cities.iter().map(|city| format!("city={}", city.slug)).collect::<Vec<_>>().join("&");
+    let compare_query = comparison::query_string(&c.cities, &[]);
     Ok(DashboardPage {
         heading,
         can_compare: (MIN_CITIES..=MAX_CITIES).contains(&c.cities.len()),
@@ -215,7 +210,7 @@ async fn sector_matrix(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<Opt
 }
 
 /// A park figure the dashboard ranks: chart id, title, unit, and how to read it off a park.
-type ParkFigure = (&'static str, &'static str, &'static str, fn(&parks::Park) -> Option<f64>);
+type ParkFigure = (&'static str, &'static str, Quantity, fn(&parks::Park) -> Option<f64>);
 
 /// The parks of the shown cities: a ranking per figure, and the table with every figure.
 async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<(Vec<ChartBlock>, Vec<ParkView>)> {
@@ -225,13 +220,14 @@ async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<(
     }
     let colour_of = |city_slug: &str| c.cities.iter().position(|city| city.slug == city_slug).unwrap_or(0);
     let figures: [ParkFigure; 3] = [
-        ("chart-park-companies", "Companies per park", "count", |p| p.companies.map(|v| v as f64)),
-        ("chart-park-employees", "Employees per park", "persons", |p| p.employees.map(|v| v as f64)),
-        ("chart-park-area", "Park area", "km2", |p| p.area_km2),
+        ("chart-park-companies", "Companies per park", Quantity::Count, |p| p.companies.map(|v| v as f64)),
+        ("chart-park-employees", "Employees per park", Quantity::Persons, |p| p.employees.map(|v| v as f64)),
+        ("chart-park-area", "Park area", Quantity::SquareKilometres, |p| p.area_km2),
     ];
     let views = ParkView::build(pool, rows.clone()).await?;
     let mut charts = Vec::new();
-    for (id, title, unit, value) in figures {
+    for (id, title, quantity, value) in figures {
+        let unit = Unit::plain(quantity);
         let inputs: Vec<HBarInput> = rows
             .iter()
             .filter_map(|p| {
@@ -243,7 +239,7 @@ async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<(
                 })
             })
             .collect();
-        let Some(chart) = hbar_chart(id, title, unit, &inputs) else {
+        let Some(chart) = hbar_chart(id, title, &unit, &inputs) else {
             continue;
         };
         let legend: Vec<LegendItem> = c
@@ -264,7 +260,7 @@ async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<(
                         header: format!("{} ({})", p.name, p.city_name),
                         cells: vec![vec![Figure {
                             value: v,
-                            text: format::figure(v, unit),
+                            text: format::figure(v, &unit),
                             year: None,
                             evidence: view.evidence.clone(),
                         }]],

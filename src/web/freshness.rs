@@ -12,9 +12,10 @@ use std::time::SystemTime;
 
 use sqlx::SqlitePool;
 
-use crate::db::catalogue::{self, MetricDefinition};
+use crate::db::catalogue;
 use crate::db::cities::{self, CityName};
 use crate::db::sectors::{self, Sector};
+use crate::metric::Catalogue;
 
 /// Size and modification time of the database file and its write-ahead log.
 type Signature = [(u64, Option<SystemTime>); 2];
@@ -23,7 +24,7 @@ type Signature = [(u64, Option<SystemTime>); 2];
 #[derive(Debug)]
 pub struct Reference {
     pub version: i64,
-    pub catalogue: Vec<MetricDefinition>,
+    pub catalogue: Catalogue,
     pub sectors: Vec<Sector>,
     pub cities: Vec<CityName>,
 }
@@ -78,7 +79,7 @@ impl Freshness {
         }
         let loaded = Arc::new(Reference {
             version,
-            catalogue: catalogue::all(pool).await?,
+            catalogue: catalogue::load(pool).await?,
             sectors: sectors::all(pool).await?,
             cities: cities::names(pool).await?,
         });

@@ -3,7 +3,6 @@
 //! view model and render an askama template.
 
 mod admin;
-mod api;
 mod assets;
 mod auth;
 pub mod cache;
@@ -13,7 +12,7 @@ mod cities;
 mod companies;
 mod compare;
 mod dashboard;
-mod export;
+mod figure_table;
 mod formats;
 mod freshness;
 mod health;
@@ -104,17 +103,17 @@ pub fn app(state: AppState) -> Router {
     let public = Router::new()
         .route("/", get(dashboard::show))
         .route("/compare", get(compare::index))
-        .route("/compare.csv", get(api::compare_csv))
-        .route("/compare.json", get(api::compare_json))
-        .route("/compare/export", get(export::comparison_file))
+        .route("/compare.csv", get(compare::compare_csv))
+        .route("/compare.json", get(compare::compare_json))
+        .route("/compare/export", get(compare::comparison_file))
         .route("/cities", get(cities::index))
-        .route("/cities.json", get(api::cities_json))
-        .route("/cities.csv", get(api::cities_csv))
+        .route("/cities.json", get(cities::list_json))
+        .route("/cities.csv", get(cities::list_csv))
         .route("/cities/{slug}", get(cities::profile))
         .route("/parks/{slug}", get(parks::profile))
         .route("/companies", get(companies::index))
-        .route("/companies.json", get(api::companies_json))
-        .route("/companies.csv", get(api::companies_csv))
+        .route("/companies.json", get(companies::list_json))
+        .route("/companies.csv", get(companies::list_csv))
         .route("/companies/{slug}", get(companies::profile))
         .route("/search", get(search::page))
         .route("/search.json", get(search::json))

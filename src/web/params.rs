@@ -107,6 +107,30 @@ pub fn single(param: &str, values: Vec<String>) -> Result<Option<String>, AppErr
     }
 }
 
+/// `scale=log` draws charts on a logarithmic axis; `linear` (or nothing) on a linear one.
+pub fn log_scale(raw: Vec<String>) -> Result<bool, AppError> {
+    match single("scale", raw)?.as_deref() {
+        None | Some("linear") => Ok(false),
+        Some("log") => Ok(true),
+        Some(other) => Err(AppError::not_allowed("scale", other, vec!["linear".into(), "log".into()])),
+    }
+}
+
+/// The sectors asked for (`sector=` repeated), each checked against the known ones; repeats
+/// are kept once, in the order given. An unknown sector is a 400 listing them all.
+pub fn sectors<'a>(raw: &[String], known: impl Iterator<Item = &'a str> + Clone) -> Result<Vec<String>, AppError> {
+    let mut chosen: Vec<String> = Vec::new();
+    for s in raw.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if !known.clone().any(|k| k == s) {
+            return Err(AppError::not_allowed("sector", s, known.map(str::to_string).collect()));
+        }
+        if !chosen.iter().any(|c| c == s) {
+            chosen.push(s.to_string());
+        }
+    }
+    Ok(chosen)
+}
+
 /// `page` is a whole number from 1 up; absent means 1.
 pub fn page_number(raw: Vec<String>) -> Result<i64, AppError> {
     match single("page", raw)? {

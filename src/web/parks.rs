@@ -14,6 +14,7 @@ use crate::db::parks::{self, Park};
 use crate::db::sources::{self, SourceList};
 use crate::error::{AppError, AppResult};
 use crate::format;
+use crate::metric::{Quantity, Unit};
 
 /// A park with its figures formatted. The figures of a park row carry no year of their own:
 /// the row's sources (with their publication years) and quotes stand for all of them.
@@ -40,10 +41,10 @@ impl ParkView {
                 let cites = cites.remove(&p.id).unwrap_or_default().into_iter().map(Cite::from).collect();
                 ParkView {
                     evidence: Evidence::new(cites, &p.quote),
-                    area: p.area_km2.map(|a| format::figure(a, "km2")),
-                    companies: p.companies.map(|n| format::figure(n as f64, "count")),
-                    employees: p.employees.map(|n| format::figure(n as f64, "persons")),
-                    foreign_share: p.foreign_share.map(|s| format::figure(s, "share")),
+                    area: p.area_km2.map(|a| format::figure(a, &Unit::plain(Quantity::SquareKilometres))),
+                    companies: p.companies.map(|n| format::figure(n as f64, &Unit::plain(Quantity::Count))),
+                    employees: p.employees.map(|n| format::figure(n as f64, &Unit::plain(Quantity::Persons))),
+                    foreign_share: p.foreign_share.map(|s| format::figure(s, &Unit::plain(Quantity::Share))),
                     opened_year: p.opened_year,
                     slug: p.slug,
                     name: p.name,

@@ -8,13 +8,14 @@ use super::AppState;
 use super::companies::{CompanyView, PREVIEW_ROWS};
 use super::params::PathSegment;
 use super::parks::ParkView;
-use super::view::{Cite, Evidence, Figure, scope_label};
+use super::view::{Cite, Evidence, Figure};
 use crate::db::cities::{self, CityName};
 use crate::db::metrics;
 use crate::db::sectors::{self, SectorStatement};
 use crate::db::sources::{self, Source, SourceWithUse};
 use crate::db::{companies, parks};
 use crate::error::{AppError, AppResult};
+use crate::metric::Scope;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "sources/index.html")]
@@ -31,8 +32,7 @@ pub struct CitedFigure {
     pub city_slug: String,
     pub city_name: String,
     pub label: String,
-    pub scope: String,
-    pub scope_label: &'static str,
+    pub scope: Scope,
     pub figure: Figure,
 }
 
@@ -63,16 +63,19 @@ pub async fn profile(State(state): State<AppState>, PathSegment(id): PathSegment
     let source = sources::by_id(pool, &id).await?.ok_or_else(|| AppError::NotFound(format!("source {id:?}")))?;
     let cite = Cite::from(source.clone());
     let (citing_companies, companies_total) = companies::citing(pool, &id, PREVIEW_ROWS).await?;
+    let reference = state.freshness.reference(pool).await?;
     let figures = metrics::citing(pool, &id)
         .await?
         .into_iter()
-        .map(|f| CitedFigure {
-            figure: Figure::new(f.value, &f.unit, Some(f.year), Evidence::new(vec![cite.clone()], &f.quote)),
-            scope_label: scope_label(&f.scope),
-            scope: f.scope,
-            city_slug: f.city_slug,
-            city_name: f.city_name,
-            label: f.label,
+        .filter_map(|f| {
+            let metric = reference.catalogue.get(&f.metric)?;
+            Some(CitedFigure {
+                figure: Figure::new(f.value, &metric.unit, Some(f.year), Evidence::new(vec![cite.clone()], &f.quote)),
+                scope: metric.scope,
+                city_slug: f.city_slug,
+                city_name: f.city_name,
+                label: metric.label.clone(),
+            })
         })
         .collect();
     Ok(SourcePage {

@@ -1,8 +1,10 @@
-//! View-model pieces shared by every page: a figure with its display text, year, scope and
-//! the sources it cites, ready for the `figure` and `sources` template macros.
+//! View-model pieces shared by every page: a figure with its display text, year and the
+//! sources it cites, ready for the `figure` and `evidence` template macros, and a form choice.
 
+use crate::db::metrics::MetricFigure;
 use crate::db::sources::Source;
 use crate::format;
+use crate::metric::{Metric, Unit};
 
 /// A source as a figure cites it.
 #[derive(Debug, Clone)]
@@ -86,8 +88,13 @@ pub struct Figure {
 }
 
 impl Figure {
-    pub fn new(value: f64, unit: &str, year: Option<i64>, evidence: Evidence) -> Self {
+    pub fn new(value: f64, unit: &Unit, year: Option<i64>, evidence: Evidence) -> Self {
         Figure { value, text: format::figure(value, unit), year, evidence }
+    }
+
+    /// A metric's figure with its year, its source and the quote.
+    pub fn of(f: &MetricFigure, metric: &Metric) -> Self {
+        Figure::new(f.value, &metric.unit, Some(f.year), Evidence::new(vec![Cite::from(f.source.clone())], &f.quote))
     }
 
     /// The value for machines (`<data value>`), without float noise.
@@ -96,14 +103,9 @@ impl Figure {
     }
 }
 
-/// Human wording of a geographic scope, shown next to figures that are not city-wide.
-pub fn scope_label(scope: &str) -> &'static str {
-    match scope {
-        "city" => "city",
-        "district" => "district",
-        "park" => "one park",
-        "state" => "whole state",
-        "national" => "whole country",
-        _ => "other scope",
-    }
+/// One option of a form: a checkbox or a select's option.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
 }

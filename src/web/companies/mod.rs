@@ -1,73 +1,29 @@
-//! `/companies`: every company, filtered by city, sector and park, a page at a time.
+//! `/companies`: every company, filtered by city, sector and park, a page at a time, with
+//! `.json` and `.csv` twins of each page (`twins`); `/companies/{slug}`: one company.
+
+mod twins;
+mod view;
+
+pub use twins::{list_csv, list_json};
+pub use view::{CompanyJson, CompanyView, source_ids};
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
 use serde::Deserialize;
-use sqlx::SqlitePool;
 
 use super::AppState;
 use super::params::{Params, PathSegment, page_number, single};
-use super::view::{Cite, Evidence};
 use crate::db::cities::CityName;
 use crate::db::companies::{self, Company, CompanyFilter, Position, RowLimit};
 use crate::db::parks::{self, ParkName};
 use crate::db::sectors::Sector;
-use crate::db::sources::{self, SourceList};
 use crate::error::{AppError, AppResult};
-use crate::format;
 
 /// Rows per page unless `per_page` asks otherwise (up to `--max-page-size`).
 pub const PAGE_SIZE: i64 = 50;
 /// Companies listed on a city's, park's or source's page; the rest are a link away.
 pub const PREVIEW_ROWS: RowLimit = RowLimit::new(100);
-
-/// A company with its figures formatted; the row's sources and quotes back every figure in it.
-pub struct CompanyView {
-    pub slug: String,
-    pub name: String,
-    pub city_slug: String,
-    pub city_name: String,
-    pub park_slug: Option<String>,
-    pub park_name: Option<String>,
-    pub sector: String,
-    pub sector_label: String,
-    pub hq_country: Option<String>,
-    pub founded_or_arrived_year: Option<i64>,
-    pub employees: Option<String>,
-    pub revenue: Option<String>,
-    pub revenue_year: Option<i64>,
-    pub evidence: Evidence,
-}
-
-impl CompanyView {
-    pub async fn build(pool: &SqlitePool, rows: Vec<Company>) -> Result<Vec<CompanyView>, sqlx::Error> {
-        let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
-        let mut cites = sources::cited_by(pool, SourceList::Companies, &ids).await?;
-        Ok(rows
-            .into_iter()
-            .map(|c| {
-                let cites = cites.remove(&c.id).unwrap_or_default().into_iter().map(Cite::from).collect();
-                CompanyView {
-                    evidence: Evidence::new(cites, &c.quote),
-                    employees: c.employees_in_city.map(|n| format::figure(n as f64, "persons")),
-                    revenue: c.revenue_usd.map(|r| format::figure(r, "USD")),
-                    revenue_year: c.revenue_year,
-                    slug: c.slug,
-                    name: c.name,
-                    city_slug: c.city_slug,
-                    city_name: c.city_name,
-                    park_slug: c.park_slug,
-                    park_name: c.park_name,
-                    sector: c.sector,
-                    sector_label: c.sector_label,
-                    hq_country: c.hq_country,
-                    founded_or_arrived_year: c.founded_or_arrived_year,
-                }
-            })
-            .collect())
-    }
-}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -7,15 +7,14 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use super::AppState;
-use super::compare::{CompareQuery, ComparisonView};
-use super::params::Params;
-use crate::comparison;
+use super::super::AppState;
+use super::super::params::Params;
+use super::{CompareQuery, ComparisonView};
 use crate::db::sources::Source;
 use crate::error::AppResult;
 
 /// The site's stylesheet, inlined: the file looks like the page it came from.
-const STYLESHEET: &str = include_str!("../../static/css/app.css");
+const STYLESHEET: &str = include_str!("../../../static/css/app.css");
 
 /// The exported file forbids itself any fetch: inline styles only, no scripts, no images
 /// except `data:`.
@@ -40,7 +39,7 @@ pub async fn comparison_file(
 ) -> AppResult<Response> {
     let pool = &state.pool;
     let log = query.log_scale()?;
-    let c = comparison::build(pool, &query.cities(), &query.metrics()).await?;
+    let c = query.comparison(&state).await?;
     let mut view = ComparisonView::build(&c, log)?;
     view.link_sources_within_page();
     let names: Vec<String> = c.cities.iter().map(|c| c.name.clone()).collect();

@@ -1,0 +1,109 @@
+//! City cards: a city's sectors (with their evidence) and its key figures, as the city list
+//! and the dashboard show them.
+
+use std::collections::HashMap;
+
+use super::super::AppState;
+use super::super::view::{Cite, Evidence, Figure};
+use crate::db::cities::City;
+use crate::db::metrics::{self, MetricFigure};
+use crate::db::sectors::{self, SectorEvidence};
+use crate::error::AppResult;
+use crate::headline::{self, INDICATORS};
+use crate::metric::Catalogue;
+
+pub struct SectorTag {
+    pub slug: String,
+    pub label: String,
+    pub evidence: Evidence,
+}
+
+impl From<SectorEvidence> for SectorTag {
+    fn from(e: SectorEvidence) -> Self {
+        SectorTag {
+            slug: e.sector,
+            label: e.sector_label,
+            evidence: Evidence::new(vec![Cite::from(e.source)], &e.quote),
+        }
+    }
+}
+
+/// One key indicator on a city card: the figure, or `None` when the data has none.
+pub struct KeyFigure {
+    pub label: &'static str,
+    /// What the figure actually is when it is not exactly the indicator (another metric, a
+    /// wider scope, several sources for the year).
+    pub note: Option<String>,
+    pub figure: Option<Figure>,
+}
+
+pub struct CityCard {
+    pub slug: String,
+    pub name: String,
+    pub country: String,
+    pub region: String,
+    pub sectors: Vec<SectorTag>,
+    pub key_figures: Vec<KeyFigure>,
+}
+
+/// The cards of a list of cities: sectors with evidence and the key figures, in two queries.
+pub async fn city_cards(state: &AppState, found: Vec<City>) -> AppResult<Vec<CityCard>> {
+    let pool = &state.pool;
+    let reference = state.freshness.reference(pool).await?;
+    let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
+    let mut evidence = group_by_city(sectors::evidence_for_cities(pool, &ids).await?, |e| e.city_id);
+    let mut figures = group_by_city(metrics::for_cities(pool, &ids, &headline::metrics()).await?, |f| f.city_id);
+    Ok(found
+        .into_iter()
+        .map(|city| {
+            let city_figures = figures.remove(&city.id).unwrap_or_default();
+            CityCard {
+                sectors: evidence.remove(&city.id).unwrap_or_default().into_iter().map(SectorTag::from).collect(),
+                key_figures: key_figures(&city_figures, &reference.catalogue),
+                slug: city.slug,
+                name: city.name,
+                country: city.country,
+                region: city.region,
+            }
+        })
+        .collect())
+}
+
+fn group_by_city<T>(rows: Vec<T>, city: impl Fn(&T) -> i64) -> HashMap<i64, Vec<T>> {
+    let mut map: HashMap<i64, Vec<T>> = HashMap::new();
+    for row in rows {
+        map.entry(city(&row)).or_default().push(row);
+    }
+    map
+}
+
+fn key_figures(figures: &[MetricFigure], catalogue: &Catalogue) -> Vec<KeyFigure> {
+    INDICATORS
+        .iter()
+        .map(|indicator| {
+            let Some((figure, others)) = headline::pick(indicator, figures, catalogue) else {
+                return KeyFigure { label: indicator.label, note: None, figure: None };
+            };
+            // `pick` only returns figures of catalogued metrics.
+            let Some(metric) = catalogue.get(&figure.metric) else {
+                return KeyFigure { label: indicator.label, note: None, figure: None };
+            };
+            let mut notes = Vec::new();
+            if indicator.metrics.first() != Some(&metric.id.as_str()) {
+                notes.push(format!("as {}", metric.label));
+            }
+            if !metric.scope.is_city() {
+                notes.push(format!("figure for the {}", metric.scope.label()));
+            }
+            if others > 0 {
+                let s = if others > 1 { "s" } else { "" };
+                notes.push(format!("{others} other source{s} for {} (see the profile)", figure.year));
+            }
+            KeyFigure {
+                label: indicator.label,
+                note: (!notes.is_empty()).then(|| notes.join("; ")),
+                figure: Some(Figure::of(figure, metric)),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,188 @@
+//! `/cities` (filter by sector and country) with its `.json` and `.csv` twins, and
+//! `/cities/{slug}` (a city's profile, in `profile`).
+
+mod cards;
+mod profile;
+mod profile_data;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Json;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::AppState;
+use super::formats::{Cell, CsvTable, Format};
+use super::params::{ApiParams, Params, sectors as sector_param, single};
+use crate::db::cities::{self, City, CityFilter};
+use crate::db::sectors;
+use crate::error::{ApiError, AppResult};
+
+pub use cards::{CityCard, city_cards};
+pub use profile::profile;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitiesQuery {
+    #[serde(default)]
+    pub sector: Vec<String>,
+    #[serde(default)]
+    pub country: Vec<String>,
+}
+
+/// Checks the query against the known sectors: an unknown one is a 400 listing them all.
+pub async fn validated_filter(pool: &sqlx::SqlitePool, query: CitiesQuery) -> AppResult<CityFilter> {
+    let country = single("country", query.country)?;
+    let known = sectors::all(pool).await?;
+    let sectors = sector_param(&query.sector, known.iter().map(|k| k.slug.as_str()))?;
+    Ok(CityFilter { sectors, country })
+}
+
+pub struct SectorOption {
+    pub slug: String,
+    pub label: String,
+    pub description: String,
+    pub cities: i64,
+    pub checked: bool,
+}
+
+pub struct CountryOption {
+    pub name: String,
+    pub cities: i64,
+    pub selected: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "cities/index.html")]
+pub struct CitiesPage {
+    sectors: Vec<SectorOption>,
+    countries: Vec<CountryOption>,
+    cities: Vec<CityCard>,
+    total: usize,
+    filtered: bool,
+    /// Labels of the chosen sectors, in the order given.
+    chosen_sectors: Vec<String>,
+    country: Option<String>,
+}
+
+pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQuery>) -> AppResult<CitiesPage> {
+    let pool = &state.pool;
+    let country = single("country", query.country)?;
+    let all_sectors = sectors::with_city_counts(pool, country.as_deref()).await?;
+    let chosen = sector_param(&query.sector, all_sectors.iter().map(|a| a.sector.slug.as_str()))?;
+    let countries = cities::countries(pool).await?;
+    let filter = CityFilter { sectors: chosen.clone(), country: country.clone() };
+    let found = cities::list(pool, &filter).await?;
+    let total = countries.iter().map(|(_, n)| *n as usize).sum();
+    let cards = city_cards(&state, found).await?;
+    let chosen_labels = chosen
+        .iter()
+        .filter_map(|slug| all_sectors.iter().find(|s| &s.sector.slug == slug).map(|s| s.sector.label.clone()))
+        .collect();
+
+    Ok(CitiesPage {
+        sectors: all_sectors
+            .into_iter()
+            .map(|s| SectorOption {
+                checked: chosen.contains(&s.sector.slug),
+                slug: s.sector.slug,
+                label: s.sector.label,
+                description: s.sector.description,
+                cities: s.cities,
+            })
+            .collect(),
+        countries: countries
+            .into_iter()
+            .map(|(name, cities)| CountryOption { selected: country.as_ref() == Some(&name), name, cities })
+            .collect(),
+        cities: cards,
+        total,
+        filtered: !chosen.is_empty() || country.is_some(),
+        chosen_sectors: chosen_labels,
+        country,
+    })
+}
+
+#[derive(Serialize)]
+struct CitySummaryJson<'a> {
+    #[serde(flatten)]
+    city: &'a City,
+    url: String,
+    sectors: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CitiesJson<'a> {
+    sector: &'a [String],
+    country: Option<&'a str>,
+    count: usize,
+    cities: Vec<CitySummaryJson<'a>>,
+}
+
+/// `/cities.json`: the list with the same filters.
+pub async fn list_json(
+    State(state): State<AppState>,
+    ApiParams(q): ApiParams<CitiesQuery>,
+) -> Result<Response, ApiError> {
+    list_twin(&state, q, Format::Json).await
+}
+
+/// `/cities.csv`: the list with the same filters.
+pub async fn list_csv(
+    State(state): State<AppState>,
+    ApiParams(q): ApiParams<CitiesQuery>,
+) -> Result<Response, ApiError> {
+    list_twin(&state, q, Format::Csv).await
+}
+
+async fn list_twin(state: &AppState, query: CitiesQuery, format: Format) -> Result<Response, ApiError> {
+    let filter = validated_filter(&state.pool, query).await?;
+    let found = cities::list(&state.pool, &filter).await?;
+    let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
+    let evidence = sectors::evidence_for_cities(&state.pool, &ids).await?;
+    let sectors_of =
+        |id: i64| -> Vec<&str> { evidence.iter().filter(|e| e.city_id == id).map(|e| e.sector.as_str()).collect() };
+    if format == Format::Csv {
+        let mut table = CsvTable::new(&[
+            "slug",
+            "name",
+            "country",
+            "region",
+            "population",
+            "population_year",
+            "population_scope",
+            "lat",
+            "lon",
+            "sectors",
+            "summary",
+        ]);
+        for c in &found {
+            let sectors = sectors_of(c.id).join(";");
+            table.row(&[
+                Cell::Text(&c.slug),
+                Cell::Text(&c.name),
+                Cell::Text(&c.country),
+                Cell::Text(&c.region),
+                Cell::Integer(c.population),
+                Cell::Integer(c.population_year),
+                Cell::Text(&c.population_scope),
+                c.lat.map_or(Cell::Empty, Cell::Number),
+                c.lon.map_or(Cell::Empty, Cell::Number),
+                Cell::Text(&sectors),
+                Cell::Text(&c.summary),
+            ]);
+        }
+        return Ok(table.into_response("clusterscope-cities.csv"));
+    }
+    let body = CitiesJson {
+        sector: &filter.sectors,
+        country: filter.country.as_deref(),
+        count: found.len(),
+        cities: found
+            .iter()
+            .map(|c| CitySummaryJson { city: c, url: format!("/cities/{}", c.slug), sectors: sectors_of(c.id) })
+            .collect(),
+    };
+    Ok(Json(body).into_response())
+}

@@ -1,0 +1,103 @@
+//! What the compare page and the exported file both show: the table of latest figures
+//! (metrics as rows grouped by family, cities as columns) and a chart per family.
+
+use super::super::charts::{ChartBlock, family_bar_chart};
+use super::super::view::Figure;
+use crate::charts::layout::series_class;
+use crate::comparison::Comparison;
+use crate::error::AppResult;
+use crate::metric::{Metric, Scope};
+
+pub struct CityColumn {
+    pub name: String,
+    pub class: String,
+}
+
+pub struct MetricRow {
+    pub label: String,
+    pub scope: Scope,
+    pub description: String,
+    /// Per city: the figures of the latest year (one per source), or none.
+    pub cells: Vec<Vec<Figure>>,
+}
+
+pub struct FamilyRows {
+    pub heading: String,
+    pub rows: Vec<MetricRow>,
+}
+
+pub struct ComparisonView {
+    /// "Dalian, Bangalore and Metro Manila".
+    pub heading: String,
+    pub cities: Vec<CityColumn>,
+    pub families: Vec<FamilyRows>,
+    pub charts: Vec<ChartBlock>,
+    pub query: String,
+    pub chosen_metrics: bool,
+    pub log: bool,
+}
+
+impl ComparisonView {
+    pub fn build(c: &Comparison, log: bool) -> AppResult<ComparisonView> {
+        let mut charts = Vec::new();
+        for (i, family) in c.families().iter().enumerate() {
+            if let Some(block) = family_bar_chart(c, family, &format!("chart-{i}"), log)? {
+                charts.push(block);
+            }
+        }
+        let mut query = c.query_string();
+        if log {
+            query.push_str("&scale=log");
+        }
+        let names: Vec<String> = c.cities.iter().map(|city| city.name.clone()).collect();
+        Ok(ComparisonView {
+            heading: crate::charts::layout::and_list(&names),
+            cities: c
+                .cities
+                .iter()
+                .enumerate()
+                .map(|(i, city)| CityColumn { name: city.name.clone(), class: series_class(i) })
+                .collect(),
+            families: c
+                .families()
+                .iter()
+                .map(|family| FamilyRows {
+                    heading: family.heading().to_string(),
+                    rows: family.metrics.iter().map(|m| metric_row(c, m)).collect(),
+                })
+                .collect(),
+            charts,
+            query,
+            chosen_metrics: c.chosen_metrics,
+            log,
+        })
+    }
+
+    /// Points every citation at the exported file's own sources section, so the file works
+    /// offline.
+    pub fn link_sources_within_page(&mut self) {
+        let figures = self
+            .families
+            .iter_mut()
+            .flat_map(|f| f.rows.iter_mut())
+            .flat_map(|r| r.cells.iter_mut())
+            .chain(self.charts.iter_mut().flat_map(|c| c.table.rows.iter_mut()).flat_map(|r| r.cells.iter_mut()))
+            .flatten();
+        for figure in figures {
+            figure.evidence.link_within_page();
+        }
+    }
+}
+
+fn metric_row(c: &Comparison, m: &Metric) -> MetricRow {
+    MetricRow {
+        label: m.label.clone(),
+        scope: m.scope,
+        description: m.description.clone(),
+        cells: c
+            .cities
+            .iter()
+            .map(|city| c.latest(&m.id, city.id).into_iter().map(|f| Figure::of(f, m)).collect())
+            .collect(),
+    }
+}
