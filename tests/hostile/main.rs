@@ -3,6 +3,7 @@
 //! malicious requests never get a 5xx or a broken answer; malformed CSV never crashes the
 //! importer, is reported precisely and leaves the database as it was.
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::time::Duration;
