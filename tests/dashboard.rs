@@ -3,6 +3,7 @@
 mod common;
 
 use common::TestServer;
+use common::html::{element_texts, svgs};
 
 /// The city names of the headline cards, in order.
 fn card_names(body: &str) -> Vec<String> {
@@ -14,15 +15,15 @@ fn card_names(body: &str) -> Vec<String> {
 
 /// Every inline chart is an accessible image: role, a title and a description it points to.
 fn assert_accessible_charts(body: &str, at_least: usize) {
-    let svgs: Vec<&str> = body.split("<svg ").skip(1).map(|s| s.split("</svg>").next().unwrap()).collect();
-    assert!(svgs.len() >= at_least, "expected {at_least} charts, found {}", svgs.len());
-    for svg in svgs {
+    let charts = svgs(body);
+    assert!(charts.len() >= at_least, "expected {at_least} charts, found {}", charts.len());
+    for svg in charts {
         assert!(svg.contains("role=\"img\""), "{svg:.200}");
         let labelled = svg.split("aria-labelledby=\"").nth(1).unwrap().split('"').next().unwrap();
         for id in labelled.split(' ') {
             assert!(svg.contains(&format!("id=\"{id}\">")), "chart points to a missing {id}");
         }
-        let desc = svg.split("<desc").nth(1).unwrap().split("</desc>").next().unwrap();
+        let desc = element_texts(svg, "desc")[0];
         assert!(desc.len() > 40, "the description says what the chart shows: {desc}");
     }
     assert!(!body.contains(" style=\""), "no inline style attributes");
@@ -230,9 +231,9 @@ async fn the_exported_comparison_is_one_self_contained_file() {
 }
 
 fn assert_accessible_charts_in_export(html: &str) {
-    let svgs = html.matches("<svg ").count();
-    assert!(svgs >= 4, "charts are inline SVG: {svgs}");
-    assert_eq!(html.matches("role=\"img\"").count(), svgs);
+    let charts = svgs(html).len();
+    assert!(charts >= 4, "charts are inline SVG: {charts}");
+    assert_eq!(html.matches("role=\"img\"").count(), charts);
 }
 
 #[tokio::test]
