@@ -2,8 +2,9 @@
 //! figure, and a state or national figure when that is all the data has, drawn pale). Each bar
 //! shows the latest figure and its year.
 
+use super::band::BandScale;
 use super::layout::{FONT, Rect, Tick, and_list, r, series_class, widest};
-use super::scale::{BandScale, LinearScale, LogScale, Scale};
+use super::scale::{LinearScale, LogScale, Scale};
 use super::text::{text_width, truncate_to_width};
 use super::ticks::{log_ticks, nice_ticks};
 use crate::format;

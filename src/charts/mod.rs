@@ -1,6 +1,7 @@
 //! Pure chart geometry: scales, nice ticks, text measurement, and the layout of each chart
 //! kind. No I/O, no HTML; the SVG templates under templates/charts/ draw what these compute.
 
+pub mod band;
 pub mod bar;
 pub mod hbar;
 pub mod layout;

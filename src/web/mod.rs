@@ -4,7 +4,6 @@
 
 mod admin;
 mod assets;
-mod auth;
 pub mod cache;
 mod changes;
 mod charts;
@@ -22,7 +21,6 @@ mod parks;
 mod search;
 mod security;
 mod sources;
-mod upload;
 mod view;
 
 use std::sync::Arc;
@@ -44,8 +42,8 @@ use tracing::Level;
 use crate::config::Limits;
 use crate::error::AppError;
 
+pub use admin::Admin;
 pub use assets::asset_url;
-pub use auth::Admin;
 
 /// How the server is run: limits and whether it sits behind TLS.
 #[derive(Debug, Clone, Default)]

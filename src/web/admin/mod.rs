@@ -17,12 +17,17 @@ use serde::Deserialize;
 use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
+mod auth;
+mod upload;
+
+pub use auth::Admin;
+
 use super::AppState;
-use super::auth::{AdminUser, Presented, SESSION_COOKIE, peer_ip, random_id, wants_json};
-use super::upload::{self, Action, MAX_PENDING, PENDING_TTL, PendingUpload};
 use crate::dataset::{ImportMode, ImportReport, Provenance, import};
 use crate::db::changes::{self, Change};
 use crate::error::{AppError, AppResult};
+use auth::{AdminUser, Presented, SESSION_COOKIE, peer_ip, random_id, wants_json};
+use upload::{Action, MAX_PENDING, PENDING_TTL, PendingUpload};
 
 /// The admin routes, or none at all when no token is configured (every /admin path is then
 /// the site's 404). State-changing requests must come from this site (CSRF layer) and may
