@@ -1,14 +1,14 @@
 //! Chart geometry: how long laying out each chart kind takes for a dashboard-sized input.
 //! Run with `cargo bench --bench charts`.
 
-use clusterscope::metric::Unit;
 use std::hint::black_box;
 
-use clusterscope::charts::bar::{BarGroupInput, BarSeries, BarValue, bar_chart};
-use clusterscope::charts::hbar::{HBarInput, hbar_chart};
+use clusterscope::charts::hbar::{HBarGroup, HBarSeries, HBarSpec, HBarValue, Mark, hbar_chart};
+use clusterscope::charts::layout::Variant;
 use clusterscope::charts::line::{LineInput, LinePoint, YAxis, line_chart};
 use clusterscope::charts::matrix::{MatrixColumn, MatrixRowInput, matrix_chart};
 use clusterscope::charts::ticks::nice_ticks;
+use clusterscope::metric::{Scope, Unit};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn series(n: usize) -> Vec<LineInput> {
@@ -16,7 +16,7 @@ fn series(n: usize) -> Vec<LineInput> {
         .map(|s| LineInput {
             name: format!("City {s}"),
             colour: s,
-            wide_scope: s % 3 == 0,
+            scope: if s % 3 == 0 { Scope::State } else { Scope::City },
             points: (2000..2026)
                 .filter(|y| (y + s as i64) % 4 != 0)
                 .map(|year| LinePoint {
@@ -32,32 +32,59 @@ fn series(n: usize) -> Vec<LineInput> {
 fn benches(c: &mut Criterion) {
     c.bench_function("nice_ticks", |b| b.iter(|| nice_ticks(black_box(3.2), black_box(21_700_000_000.0), 5)));
     let lines = series(8);
+    let usd = Unit::parse("USD");
     c.bench_function("line chart, 8 series x 26 years", |b| {
-        b.iter(|| line_chart("c", "Revenue", &Unit::parse("USD"), YAxis::Linear, black_box(&lines)))
+        b.iter(|| line_chart("c", "Revenue", &usd, YAxis::Linear, black_box(&lines), Variant::Wide))
     });
-    c.bench_function("line chart, log scale", |b| {
-        b.iter(|| line_chart("c", "Revenue", &Unit::parse("USD"), YAxis::Log, black_box(&lines)))
+    c.bench_function("line chart, log scale, narrow", |b| {
+        b.iter(|| line_chart("c", "Revenue", &usd, YAxis::Log, black_box(&lines), Variant::Narrow))
     });
+    let persons = Unit::parse("persons");
     let bar_series = vec![
-        BarSeries { name: "IT employees".into(), wide_scope: false },
-        BarSeries { name: "IT employees, whole state".into(), wide_scope: true },
+        HBarSeries { name: "IT employees".into(), scope: Scope::City },
+        HBarSeries { name: "IT employees, whole state".into(), scope: Scope::State },
     ];
-    let groups: Vec<BarGroupInput> = (0..8)
-        .map(|g| BarGroupInput {
+    let groups: Vec<HBarGroup> = (0..8)
+        .map(|g| HBarGroup {
             label: format!("City number {g}"),
             colour: g,
-            values: vec![Some(BarValue { value: 1e5 * g as f64, year: 2020, source: "S".into() }), None],
+            values: vec![
+                Some(HBarValue { value: 1e5 * (g + 1) as f64, year: Some(2020), source: "S".into() }),
+                (g % 2 == 0).then(|| HBarValue { value: 9e5, year: Some(2019), source: "S".into() }),
+            ],
         })
         .collect();
-    c.bench_function("grouped bar chart, 8 cities", |b| {
-        b.iter(|| bar_chart("c", "Employees", &Unit::parse("persons"), &bar_series, black_box(&groups), false))
-    });
-    let rows: Vec<HBarInput> = (0..30)
-        .map(|i| HBarInput { label: format!("Park {i}"), colour: i % 8, value: i as f64 * 10.0, detail: "x".into() })
+    let spec = HBarSpec {
+        id: "c",
+        title: "Employees",
+        unit: &persons,
+        series: &bar_series,
+        groups: &groups,
+        mark: Mark::Bar,
+        log: false,
+        sort: false,
+    };
+    c.bench_function("grouped bar chart, 8 cities", |b| b.iter(|| hbar_chart(black_box(&spec), Variant::Wide)));
+    let count = Unit::parse("count");
+    let park = [HBarSeries { name: "Companies".into(), scope: Scope::Park }];
+    let parks: Vec<HBarGroup> = (0..30)
+        .map(|i| HBarGroup {
+            label: format!("Park {i}"),
+            colour: i % 8,
+            values: vec![Some(HBarValue { value: i as f64 * 10.0, year: None, source: "x".into() })],
+        })
         .collect();
-    c.bench_function("ranking, 30 parks", |b| {
-        b.iter(|| hbar_chart("c", "Companies", &Unit::parse("count"), black_box(&rows)))
-    });
+    let ranking = HBarSpec {
+        id: "c",
+        title: "Companies",
+        unit: &count,
+        series: &park,
+        groups: &parks,
+        mark: Mark::Bar,
+        log: false,
+        sort: true,
+    };
+    c.bench_function("ranking, 30 parks, narrow", |b| b.iter(|| hbar_chart(black_box(&ranking), Variant::Narrow)));
     let columns: Vec<MatrixColumn> = (0..8).map(|i| MatrixColumn { label: format!("City {i}"), colour: i }).collect();
     let matrix_rows: Vec<MatrixRowInput> = (0..12)
         .map(|r| MatrixRowInput {
@@ -66,7 +93,7 @@ fn benches(c: &mut Criterion) {
         })
         .collect();
     c.bench_function("sector matrix, 8 x 12", |b| {
-        b.iter(|| matrix_chart("m", "Sectors", &columns, black_box(&matrix_rows)))
+        b.iter(|| matrix_chart("m", "Sectors", &columns, black_box(&matrix_rows), Variant::Wide))
     });
 }
 

@@ -36,8 +36,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         args.db.path.display(),
         if admin.is_some() { " (admin enabled)" } else { "" }
     );
-    let state =
-        AppState::new(pool.clone()).with_settings(Settings { limits: args.limits, hsts: args.hsts }).with_admin(admin);
+    let state = AppState::new(pool.clone())
+        .with_settings(Settings { limits: args.limits, hsts: args.hsts, public_url: args.public_url })
+        .with_admin(admin);
     crate::serve(state, listener, crate::shutdown_signal()).await?;
     db::close(pool).await;
     tracing::info!("stopped");

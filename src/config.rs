@@ -68,6 +68,11 @@ pub struct ServeArgs {
     #[arg(long, env = "CLUSTERSCOPE_HSTS")]
     pub hsts: bool,
 
+    /// The address readers reach the site at (`https://clusters.example.org`): exported files
+    /// name it as where they came from. Without it an export names no address.
+    #[arg(long, env = "CLUSTERSCOPE_PUBLIC_URL", value_name = "URL", value_parser = public_url)]
+    pub public_url: Option<String>,
+
     #[command(flatten)]
     pub limits: Limits,
 }
@@ -135,6 +140,14 @@ impl Default for Limits {
     }
 }
 
+/// An `http://` or `https://` address without a trailing slash.
+fn public_url(text: &str) -> Result<String, String> {
+    let ok = text.split_once("://").is_some_and(|(scheme, rest)| {
+        matches!(scheme, "http" | "https") && !rest.is_empty() && !rest.contains(char::is_whitespace)
+    });
+    if ok { Ok(text.trim_end_matches('/').to_string()) } else { Err("an http:// or https:// address".into()) }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
     /// Folder holding the dataset's CSV files; any of them may be absent.
@@ -183,6 +196,18 @@ mod tests {
         assert_eq!(args.bind.to_string(), "127.0.0.1:3000");
         assert_eq!(args.db.path, PathBuf::from("clusterscope.db"));
         assert_eq!(args.admin_token, None);
+        assert_eq!(args.public_url, None);
+    }
+
+    #[test]
+    fn the_public_address_must_be_a_web_address() {
+        let Command::Serve(args) =
+            Cli::parse_from(["clusterscope", "--public-url", "https://clusters.example.org/"]).into_command()
+        else {
+            panic!()
+        };
+        assert_eq!(args.public_url.as_deref(), Some("https://clusters.example.org"));
+        assert!(Cli::try_parse_from(["clusterscope", "--public-url", "javascript:alert(1)"]).is_err());
     }
 
     #[test]

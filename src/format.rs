@@ -70,6 +70,13 @@ pub fn trimmed(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A position on Earth as people write it: `38.9° N, 121.6° E`.
+pub fn coordinates(lat: f64, lon: f64) -> String {
+    let ns = if lat < 0.0 { "S" } else { "N" };
+    let ew = if lon < 0.0 { "W" } else { "E" };
+    format!("{:.1}° {ns}, {:.1}° {ew}", lat.abs(), lon.abs())
+}
+
 /// `1st`, `2nd`, `14th`, `22nd`, `111th`.
 pub fn ordinal(value: f64) -> String {
     if value.fract() != 0.0 || value < 0.0 {
@@ -204,6 +211,13 @@ mod tests {
         assert_eq!(grouped(0.0), "0");
         assert_eq!(grouped(1234.5), "1,234.5");
         assert_eq!(grouped(-1234.0), "-1,234");
+    }
+
+    #[test]
+    fn coordinates_read_as_degrees_with_their_hemisphere() {
+        assert_eq!(coordinates(38.914, 121.6147), "38.9° N, 121.6° E");
+        assert_eq!(coordinates(37.3875, -122.0575), "37.4° N, 122.1° W");
+        assert_eq!(coordinates(-23.5505, -46.6333), "23.6° S, 46.6° W");
     }
 
     #[test]

@@ -13,9 +13,14 @@ fn card_names(body: &str) -> Vec<String> {
         .collect()
 }
 
+/// The charts' SVGs (each chart has a wide and a narrow one), not the legends' keys.
+fn chart_svgs(body: &str) -> Vec<&str> {
+    svgs(body).into_iter().filter(|svg| svg.contains("class=\"chart-svg")).collect()
+}
+
 /// Every inline chart is an accessible image: role, a title and a description it points to.
 fn assert_accessible_charts(body: &str, at_least: usize) {
-    let charts = svgs(body);
+    let charts = chart_svgs(body);
     assert!(charts.len() >= at_least, "expected {at_least} charts, found {}", charts.len());
     for svg in charts {
         assert!(svg.contains("role=\"img\""), "{svg:.200}");
@@ -56,16 +61,20 @@ async fn the_dashboard_compares_dalian_with_bangalore_manila_and_silicon_valley_
 async fn the_rank_chart_puts_first_place_at_the_top() {
     let s = TestServer::start().await;
     let r = s.get("/").await;
-    let chart = r.body.split("id=\"chart-tholons\"").nth(1).unwrap().split("</svg>").next().unwrap();
-    assert!(chart.contains("rank (1 = best)"));
-    // Bangalore (colour 1) was 1st in 2015 and Dalian (colour 0) 14th: Bangalore's dot is higher.
-    let cy = |class: &str, year: &str| -> f64 {
-        let series =
-            chart.split(&format!("<g class=\"series {class}\">")).nth(1).unwrap().split("</g>").next().unwrap();
-        let circle = series.split("<circle ").find(|c| c.contains(&format!(", {year}:"))).unwrap();
-        circle.split("cy=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
-    };
-    assert!(cy("s1", "2015") < cy("s0", "2015"));
+    let figure = r.body.split("id=\"chart-tholons\"").nth(1).unwrap().split("</figure>").next().unwrap();
+    for chart in chart_svgs(figure) {
+        assert!(chart.contains("rank (1 = best)"));
+        // Bangalore (colour 1) was 1st in 2015 and Dalian (colour 0) 14th: Bangalore's marker is
+        // higher (the marker's outline starts within a few units of its centre).
+        let y = |class: &str, year: &str| -> f64 {
+            let series =
+                chart.split(&format!("<g class=\"series {class}")).nth(1).unwrap().split("</g>").next().unwrap();
+            let marker =
+                series.split("<path class=\"marker\" d=\"M").find(|m| m.contains(&format!(", {year}:"))).unwrap();
+            marker.split([' ', 'a', 'L']).nth(1).unwrap().parse().unwrap()
+        };
+        assert!(y("s1", "2015") + 20.0 < y("s0", "2015"), "{chart}");
+    }
 }
 
 #[tokio::test]
@@ -74,8 +83,8 @@ async fn wider_area_figures_are_marked_on_the_charts() {
     let r = s.get("/").await;
     let revenue = r.body.split("id=\"chart-industry_revenue_usd\"").nth(1).unwrap().split("</figure>").next().unwrap();
     assert!(revenue.contains("Metro Manila (whole country)"));
-    assert!(revenue.contains("Dashed lines are figures for a whole state or country"));
-    assert!(revenue.contains("<g class=\"series s2 wide\">"));
+    assert!(revenue.contains("dotted lines for a whole country"));
+    assert!(revenue.contains("<g class=\"series s2 national"), "Metro Manila's national series is dotted");
 }
 
 #[tokio::test]
@@ -114,6 +123,15 @@ async fn the_dashboard_rejects_bad_input_with_400() {
         assert_eq!(r.status, 400, "{path}");
         assert!(r.body.contains(&format!("parameter <code>{param}</code>")), "{path}");
     }
+    // A mistake in the form brings the form back, with the choices kept and the message beside
+    // the field; a parameter the form does not have gets the error page.
+    let r = s.get("/?city=dalian&city=atlantis&sector=bpo").await;
+    let field = r.body.split("id=\"field-city\"").nth(1).unwrap().split("</fieldset>").next().unwrap();
+    assert!(field.contains("class=\"field-error\""), "the message is next to the cities");
+    assert!(field.contains("&#34;atlantis&#34; is not a known value for city"));
+    assert!(field.contains("name=\"city\" value=\"dalian\" checked"), "the choice is kept");
+    assert!(r.body.contains("name=\"sector\" value=\"bpo\" checked"));
+    assert!(!s.get("/?colour=red").await.body.contains("class=\"field-error\""));
 }
 
 #[tokio::test]
@@ -175,6 +193,10 @@ async fn compare_rejects_bad_choices_with_a_page_that_says_what_is_allowed() {
         assert_eq!(r.status, 400, "{path}");
         assert!(r.body.contains(&format!("parameter <code>{param}</code>")), "{path}");
         assert!(r.body.contains(allowed), "{path}: lists {allowed}");
+        // The form comes back with the choices kept and the message beside the field.
+        let field = r.body.split(&format!("id=\"field-{param}\"")).nth(1).unwrap();
+        assert!(field.split("</fieldset>").next().unwrap().contains("class=\"field-error\""), "{path}");
+        assert!(r.body.contains("name=\"city\" value=\"dalian\" checked"), "{path}: the choice is kept");
     }
 }
 
@@ -210,10 +232,12 @@ async fn the_exported_comparison_is_one_self_contained_file() {
     assert!(html.starts_with("<!doctype html>"));
     // Nothing is loaded from anywhere: no scripts, stylesheets, images, frames, fonts, url().
     let lower = html.to_lowercase();
-    for forbidden in
-        ["<script", "<link", "<img", "<iframe", "<object", "<embed", "src=", "url(", "@import", "@font-face"]
-    {
+    for forbidden in ["<script", "<link", "<img", "<iframe", "<object", "<embed", "src=", "@import", "@font-face"] {
         assert!(!lower.contains(forbidden), "the export contains {forbidden}");
+    }
+    // The stylesheet's only url() are data: images (the source marker), which load nothing.
+    for u in lower.split("url(").skip(1) {
+        assert!(u.starts_with("\"data:"), "the export loads url({:.40}", u);
     }
     // Links only go to the web (sources) or within the file.
     for href in html.split("href=\"").skip(1).map(|h| h.split('"').next().unwrap()) {
@@ -224,14 +248,25 @@ async fn the_exported_comparison_is_one_self_contained_file() {
     }
     assert!(html.contains("<style>"), "styles are inline");
     assert_accessible_charts_in_export(html);
-    assert!(html.contains("Exported 20"), "says when it was exported");
-    assert!(html.contains("/compare?city=dalian&#38;city=bangalore"), "and the address it came from");
+    assert!(html.contains("Exported from Clusterscope on 20"), "says when it was exported");
+    assert!(!html.contains("127.0.0.1"), "without --public-url it names no address, never a loopback one");
     assert!(html.contains("id=\"source-intheblack-dalian\""), "every cited source is listed");
     assert!(html.contains("https://www.intheblack.com/articles/2014/09/11/"));
 }
 
+#[tokio::test]
+async fn the_export_names_the_public_address_it_came_from() {
+    let settings = clusterscope::web::Settings {
+        public_url: Some("https://clusters.example.org".into()),
+        ..clusterscope::web::Settings::default()
+    };
+    let s = TestServer::start_configured(settings, None).await;
+    let r = s.get("/compare/export?city=dalian&city=bangalore").await;
+    assert!(r.body.contains("href=\"https://clusters.example.org/compare?city=dalian&#38;city=bangalore\""));
+}
+
 fn assert_accessible_charts_in_export(html: &str) {
-    let charts = svgs(html).len();
+    let charts = chart_svgs(html).len();
     assert!(charts >= 4, "charts are inline SVG: {charts}");
     assert_eq!(html.matches("role=\"img\"").count(), charts);
 }

@@ -65,9 +65,10 @@ async fn city_cards_show_sectors_and_latest_key_figures_with_year_and_source() {
     let tholons = dalian.split("Tholons outsourcing rank").nth(1).unwrap();
     assert!(tholons.contains("<data value=\"14\">14th</data> <span class=\"year\">(2015)</span>"), "{tholons}");
     assert!(tholons.contains("href=\"/sources/"));
-    // A figure the data lacks is shown as missing.
-    let london = r.body.split("/cities/london\"").nth(1).unwrap();
-    assert!(london.split("Tholons outsourcing rank").nth(1).unwrap().trim_start().contains("not in the data"));
+    // The figures the data lacks are named as missing, in one line.
+    let london = r.body.split("/cities/london\"").nth(1).unwrap().split("<li class=\"card\">").next().unwrap();
+    let missing = london.split("Not in the data:</span>").nth(1).unwrap().split("</p>").next().unwrap();
+    assert!(missing.contains("Tholons outsourcing rank"), "{missing}");
 }
 
 #[tokio::test]
@@ -79,7 +80,10 @@ async fn an_unknown_sector_is_a_400_that_names_the_parameter_and_lists_the_allow
     for allowed in ["ito", "bpo", "embedded_software", "data_centres", "education_training"] {
         assert!(r.body.contains(&format!("<code>{allowed}</code>")), "{allowed}");
     }
-    assert!(r.body.contains("<title>400"));
+    assert!(r.body.contains("<title>Error: Cities"));
+    // The form comes back with the mistake next to the sectors.
+    let field = r.body.split("id=\"field-sector\"").nth(1).unwrap().split("</fieldset>").next().unwrap();
+    assert!(field.contains("&#34;blockchain&#34; is not a known value for sector"));
 }
 
 #[tokio::test]
@@ -130,13 +134,15 @@ async fn the_city_profile_shows_every_part() {
     assert!(b.contains("Port city at the tip of the Liaodong Peninsula"), "summary");
     assert!(b.contains("<data value=\"7450785\">7,450,785</data> <span class=\"year\">(2020)</span>"), "population");
     assert!(b.contains("Area counted: sub-provincial city"), "population scope");
-    assert!(b.contains("<h3>IT industry revenue (RMB)</h3>"), "a family table");
-    assert!(b.contains("RMB 135 bn"), "the 2013 revenue");
+    let table = b.split("<table class=\"data figures\">").nth(1).unwrap().split("</table>").next().unwrap();
+    let row = |label: &str| table.split(&format!(">{label}</span>")).nth(1).unwrap().split("</tr>").next().unwrap();
+    assert!(row("IT industry revenue (RMB)").contains("RMB 135 bn"), "the 2013 revenue");
     // Conflicting sources for 2010 revenue are all listed.
-    let usd = b.split("<h3>IT industry revenue (USD)</h3>").nth(1).unwrap().split("</table>").next().unwrap();
     for v in ["US$8 bn", "US$8.65 bn", "US$8.1 bn"] {
-        assert!(usd.contains(v), "{v}");
+        assert!(row("IT industry revenue (USD)").contains(v), "{v}");
     }
+    assert!(b.contains("38.9° N, 121.6° E"), "the centre as people write it");
+    assert!(b.contains("id=\"chart-"), "the city's series are charted");
     assert!(b.contains("href=\"/parks/dalian-software-park\""), "parks");
     assert!(b.contains("Neusoft"), "companies");
     assert!(b.contains("Dalian has grown into one of China’s strongest IT outsourcing (ITO) hubs"), "sector evidence");
@@ -146,12 +152,13 @@ async fn the_city_profile_shows_every_part() {
 async fn figures_of_a_wider_scope_are_labelled() {
     let s = TestServer::start().await;
     let r = s.get("/cities/metro-manila").await;
-    let table = r.body.split("<h3>IT-BPM industry revenue, whole country (USD)</h3>").nth(1);
-    let table = table.unwrap_or_else(|| r.body.split("IT-BPM industry revenue, whole country (USD)").nth(1).unwrap());
-    assert!(table.contains("<span class=\"scope scope-national\">whole country</span>"));
+    let table = r.body.split("<table class=\"data figures\">").nth(1).unwrap();
+    let row = table.split(">IT-BPM industry revenue, whole country (USD)</span>").nth(1).unwrap();
+    assert!(row.split("</tr>").next().unwrap().contains("<span class=\"scope scope-national\">whole country</span>"));
     let r = s.get("/cities/bangalore").await;
-    assert!(r.body.contains("This table mixes scopes"), "city and state exports share a table, with a warning");
-    assert!(r.body.contains("<span class=\"scope scope-state\">whole state</span>"));
+    let table = r.body.split("<table class=\"data figures\">").nth(1).unwrap();
+    let exports = table.split(">IT exports (USD)</span>").nth(1).unwrap().split("</tbody>").next().unwrap();
+    assert!(exports.contains("<span class=\"scope scope-state\">whole state</span>"), "the state's row says so");
 }
 
 #[tokio::test]

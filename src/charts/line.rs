@@ -2,12 +2,14 @@
 //! a figure is a gap in the line, never a zero; every figure is also a marker, so a lone year
 //! still shows. The y axis is linear, logarithmic, or an inverted rank axis (1 at the top).
 
-use super::layout::{FONT, Rect, Tick, and_list, r, series_class, widest};
+use super::layout::{
+    FONT, Rect, SHAPES, Tick, Variant, and_list, marker_path, r, sentence_with_notes, series_class, widest,
+};
 use super::scale::{LinearScale, LogScale, Scale};
 use super::text::text_width;
 use super::ticks::{log_ticks, nice_ticks, year_ticks};
 use crate::format;
-use crate::metric::Unit;
+use crate::metric::{Scope, Unit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YAxis {
@@ -32,8 +34,8 @@ pub struct LineInput {
     pub name: String,
     /// The city's position in the selection: its colour.
     pub colour: usize,
-    /// Figures of a state or country rather than the city: drawn dashed.
-    pub wide_scope: bool,
+    /// Whose figures these are: a state's are drawn dashed, a country's dotted.
+    pub scope: Scope,
     /// Several sources may give a figure for the same year: the line goes through the first.
     pub points: Vec<LinePoint>,
 }
@@ -42,6 +44,8 @@ pub struct LineInput {
 pub struct PointView {
     pub x: f64,
     pub y: f64,
+    /// The marker's outline: each series has its own shape, so series differ without colour.
+    pub marker: String,
     pub title: String,
 }
 
@@ -49,6 +53,8 @@ pub struct PointView {
 pub struct LineSeriesView {
     pub name: String,
     pub class: String,
+    /// The series' marker shape, for its legend key.
+    pub shape: usize,
     /// SVG path data, one `M … L …` run per stretch of consecutive years.
     pub path: String,
     pub points: Vec<PointView>,
@@ -72,11 +78,16 @@ pub struct LineChart {
     pub series: Vec<LineSeriesView>,
 }
 
-pub const WIDTH: f64 = 560.0;
-pub const HEIGHT: f64 = 300.0;
-
-/// Lays out a line chart; `None` when no series has a figure.
-pub fn line_chart(id: &str, title: &str, unit: &Unit, axis: YAxis, inputs: &[LineInput]) -> Option<LineChart> {
+/// Lays out a line chart for `variant`; `None` when no series has a figure.
+pub fn line_chart(
+    id: &str,
+    title: &str,
+    unit: &Unit,
+    axis: YAxis,
+    inputs: &[LineInput],
+    variant: Variant,
+) -> Option<LineChart> {
+    let (width, height) = (variant.width(), if variant == Variant::Wide { 300.0 } else { 240.0 });
     let values: Vec<f64> =
         inputs.iter().flat_map(|s| s.points.iter().map(|p| p.value)).filter(|v| v.is_finite()).collect();
     let years: Vec<i64> = inputs.iter().flat_map(|s| s.points.iter().map(|p| p.year)).collect();
@@ -104,7 +115,7 @@ pub fn line_chart(id: &str, title: &str, unit: &Unit, axis: YAxis, inputs: &[Lin
         _ => format::compact(v, unit),
     };
     let left = widest(tick_values.iter().map(|v| tick_label(*v))) + 10.0;
-    let plot = Rect { x: r(left.max(36.0)), y: 26.0, w: r(WIDTH - left.max(36.0) - 16.0), h: HEIGHT - 26.0 - 26.0 };
+    let plot = Rect { x: r(left.max(36.0)), y: 26.0, w: r(width - left.max(36.0) - 16.0), h: height - 26.0 - 26.0 };
 
     let (lo, hi) = (tick_values[0], *tick_values.last()?);
     let y_scale = match axis {
@@ -125,7 +136,8 @@ pub fn line_chart(id: &str, title: &str, unit: &Unit, axis: YAxis, inputs: &[Lin
     let series: Vec<LineSeriesView> = inputs
         .iter()
         .filter(|s| !s.points.is_empty())
-        .map(|s| {
+        .enumerate()
+        .map(|(shape, s)| {
             let mut pts = s.points.clone();
             pts.sort_by_key(|p| p.year);
             let mut path = String::new();
@@ -140,22 +152,29 @@ pub fn line_chart(id: &str, title: &str, unit: &Unit, axis: YAxis, inputs: &[Lin
             }
             LineSeriesView {
                 name: s.name.clone(),
-                class: format!("{}{}", series_class(s.colour), if s.wide_scope { " wide" } else { "" }),
+                class: series_classes(s.colour, s.scope, shape),
+                shape,
                 path: path.trim_end().to_string(),
                 points: pts
                     .iter()
-                    .map(|p| PointView {
-                        x: r(x_scale.map(p.year as f64)),
-                        y: r(y_scale.map(p.value)),
-                        title: format!("{}, {}: {} ({})", s.name, p.year, format::figure(p.value, unit), p.source),
+                    .map(|p| {
+                        let (x, y) = (r(x_scale.map(p.year as f64)), r(y_scale.map(p.value)));
+                        PointView {
+                            x,
+                            y,
+                            marker: marker_path(shape, x, y, 4.5),
+                            title: format!("{}, {}: {} ({})", s.name, p.year, format::figure(p.value, unit), p.source),
+                        }
                     })
                     .collect(),
             }
         })
         .collect();
 
-    if inputs.iter().any(|s| s.wide_scope) && inputs.iter().any(|s| !s.wide_scope) {
-        notes.push("Dashed lines are figures for a whole state or country, not for the city.".into());
+    if inputs.iter().any(|s| s.scope.is_wider_than_city()) && inputs.iter().any(|s| !s.scope.is_wider_than_city()) {
+        notes.push(
+            "Dashed lines are figures for a whole state, dotted lines for a whole country, not for the city.".into(),
+        );
     }
     let desc = describe(title, unit, axis, inputs, &notes);
     Some(LineChart {
@@ -163,8 +182,8 @@ pub fn line_chart(id: &str, title: &str, unit: &Unit, axis: YAxis, inputs: &[Lin
         title: title.to_string(),
         desc,
         notes,
-        width: WIDTH,
-        height: HEIGHT,
+        width,
+        height,
         plot,
         x_ticks,
         y_ticks,
@@ -209,12 +228,17 @@ fn describe(title: &str, unit: &Unit, axis: YAxis, inputs: &[LineInput], notes: 
         YAxis::Log => " on a logarithmic scale",
         YAxis::Rank => " as ranks, 1 at the top",
     };
-    let mut text = format!("Line chart of {title} by year{scale}. {}.", and_list(&parts));
-    for n in notes {
-        text.push(' ');
-        text.push_str(n);
-    }
-    text
+    sentence_with_notes(&format!("Line chart of {title} by year{scale}. {}.", and_list(&parts)), notes)
+}
+
+/// `s0 state m2`: the city's colour, the scope's dash and the series' marker shape.
+pub fn series_classes(colour: usize, scope: Scope, shape: usize) -> String {
+    let dash = match scope {
+        Scope::State => " state",
+        Scope::National => " national",
+        _ => "",
+    };
+    format!("{}{dash}{}", series_class(colour), if shape >= SHAPES { " hollow" } else { "" })
 }
 
 #[cfg(test)]
@@ -225,7 +249,7 @@ mod tests {
         LineInput {
             name: name.into(),
             colour,
-            wide_scope: false,
+            scope: Scope::City,
             points: points.iter().map(|&(year, value)| LinePoint { year, value, source: "S".into() }).collect(),
         }
     }
@@ -238,6 +262,7 @@ mod tests {
             &Unit::parse("count"),
             YAxis::Linear,
             &[series("A", 0, &[(2000, 1.0), (2001, 2.0), (2003, 3.0)])],
+            Variant::Wide,
         )
         .unwrap();
         let path = &c.series[0].path;
@@ -248,9 +273,15 @@ mod tests {
 
     #[test]
     fn the_rank_axis_puts_first_place_on_top() {
-        let c =
-            line_chart("t", "T", &Unit::parse("rank"), YAxis::Rank, &[series("A", 0, &[(2010, 1.0), (2011, 14.0)])])
-                .unwrap();
+        let c = line_chart(
+            "t",
+            "T",
+            &Unit::parse("rank"),
+            YAxis::Rank,
+            &[series("A", 0, &[(2010, 1.0), (2011, 14.0)])],
+            Variant::Wide,
+        )
+        .unwrap();
         let (best, worse) = (&c.series[0].points[0], &c.series[0].points[1]);
         assert!(best.y < worse.y, "rank 1 is drawn above rank 14");
         assert_eq!(c.y_ticks[0].label, "1");
@@ -259,12 +290,26 @@ mod tests {
 
     #[test]
     fn a_log_scale_with_non_positive_values_falls_back_to_linear_and_says_so() {
-        let c = line_chart("t", "T", &Unit::parse("USD"), YAxis::Log, &[series("A", 0, &[(2000, 0.0), (2001, 1e9)])])
-            .unwrap();
+        let c = line_chart(
+            "t",
+            "T",
+            &Unit::parse("USD"),
+            YAxis::Log,
+            &[series("A", 0, &[(2000, 0.0), (2001, 1e9)])],
+            Variant::Wide,
+        )
+        .unwrap();
         assert_eq!(c.axis, YAxis::Linear);
         assert!(c.notes[0].contains("log scale needs positive values"));
-        let c = line_chart("t", "T", &Unit::parse("USD"), YAxis::Log, &[series("A", 0, &[(2000, 1e6), (2001, 1e10)])])
-            .unwrap();
+        let c = line_chart(
+            "t",
+            "T",
+            &Unit::parse("USD"),
+            YAxis::Log,
+            &[series("A", 0, &[(2000, 1e6), (2001, 1e10)])],
+            Variant::Wide,
+        )
+        .unwrap();
         assert_eq!(c.axis, YAxis::Log);
     }
 
@@ -276,6 +321,7 @@ mod tests {
             &Unit::parse("USD"),
             YAxis::Linear,
             &[series("Dalian", 0, &[(2000, 120e6), (2013, 21.7e9)]), series("Berlin", 1, &[(2021, 5e9)])],
+            Variant::Wide,
         )
         .unwrap();
         assert!(c.desc.contains("Dalian: 2 figures from 2000 (US$120 m) to 2013 (US$21.7 bn)"), "{}", c.desc);
@@ -284,33 +330,50 @@ mod tests {
 
     #[test]
     fn no_figures_no_chart() {
-        assert!(line_chart("t", "T", &Unit::parse("count"), YAxis::Linear, &[series("A", 0, &[])]).is_none());
+        assert!(
+            line_chart("t", "T", &Unit::parse("count"), YAxis::Linear, &[series("A", 0, &[])], Variant::Wide).is_none()
+        );
     }
 
     #[test]
     fn everything_stays_inside_the_frame_and_labels_do_not_overlap() {
-        let c = line_chart(
-            "t",
-            "T",
-            &Unit::parse("persons"),
-            YAxis::Linear,
-            &[series("A", 0, &[(1990, 5.0), (2025, 1_900_000.0)]), series("B", 1, &[(2000, 300.0)])],
-        )
-        .unwrap();
-        for s in &c.series {
-            for p in &s.points {
-                assert!(
-                    p.x >= c.plot.x && p.x <= c.plot.right() && p.y >= c.plot.y - 0.5 && p.y <= c.plot.bottom() + 0.5
-                );
+        for variant in Variant::ALL {
+            let c = line_chart(
+                "t",
+                "T",
+                &Unit::parse("persons"),
+                YAxis::Linear,
+                &[series("A", 0, &[(1990, 5.0), (2025, 1_900_000.0)]), series("B", 1, &[(2000, 300.0)])],
+                variant,
+            )
+            .unwrap();
+            for s in &c.series {
+                for p in &s.points {
+                    assert!(
+                        p.x >= c.plot.x
+                            && p.x <= c.plot.right()
+                            && p.y >= c.plot.y - 0.5
+                            && p.y <= c.plot.bottom() + 0.5
+                    );
+                }
             }
+            let widths: Vec<f64> = c.x_ticks.iter().map(|t| text_width(&t.label, FONT)).collect();
+            for (i, pair) in c.x_ticks.windows(2).enumerate() {
+                assert!(pair[1].pos - pair[0].pos > (widths[i] + widths[i + 1]) / 2.0, "x labels overlap");
+            }
+            for pair in c.y_ticks.windows(2) {
+                assert!((pair[0].pos - pair[1].pos).abs() >= FONT * 1.2, "y labels overlap");
+            }
+            assert!(c.plot.x >= widest(c.y_ticks.iter().map(|t| t.label.as_str())), "y labels fit the margin");
         }
-        let widths: Vec<f64> = c.x_ticks.iter().map(|t| text_width(&t.label, FONT)).collect();
-        for (i, pair) in c.x_ticks.windows(2).enumerate() {
-            assert!(pair[1].pos - pair[0].pos > (widths[i] + widths[i + 1]) / 2.0, "x labels overlap");
-        }
-        for pair in c.y_ticks.windows(2) {
-            assert!((pair[0].pos - pair[1].pos).abs() >= FONT * 1.2, "y labels overlap");
-        }
-        assert!(c.plot.x >= widest(c.y_ticks.iter().map(|t| t.label.as_str())), "y labels fit the margin");
+    }
+
+    #[test]
+    fn every_series_has_its_own_marker_shape() {
+        let inputs: Vec<LineInput> = (0..8).map(|i| series(&format!("S{i}"), i % 2, &[(2000, i as f64)])).collect();
+        let c = line_chart("t", "T", &Unit::parse("count"), YAxis::Linear, &inputs, Variant::Narrow).unwrap();
+        let keys: std::collections::HashSet<(usize, bool)> =
+            c.series.iter().map(|s| (s.shape % SHAPES, s.class.contains("hollow"))).collect();
+        assert_eq!(keys.len(), 8, "shape and fill tell the series apart without colour");
     }
 }

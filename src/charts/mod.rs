@@ -2,7 +2,6 @@
 //! kind. No I/O, no HTML; the SVG templates under templates/charts/ draw what these compute.
 
 pub mod band;
-pub mod bar;
 pub mod hbar;
 pub mod layout;
 pub mod line;

@@ -51,6 +51,8 @@ pub struct Settings {
     pub limits: Limits,
     /// Behind TLS: send Strict-Transport-Security, mark cookies Secure.
     pub hsts: bool,
+    /// Where readers reach the site, named by exported files (`--public-url`).
+    pub public_url: Option<String>,
 }
 
 /// What every handler can reach.

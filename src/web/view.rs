@@ -109,3 +109,36 @@ pub struct Choice {
     pub label: String,
     pub checked: bool,
 }
+
+/// A mistake in one field of a form. The page comes back (status 400) with the user's choices
+/// kept and this message next to the field, instead of an error page.
+#[derive(Debug, Clone)]
+pub struct FormError {
+    /// The parameter, which is also the field's name: `city`, `sector`, `page`.
+    pub field: String,
+    pub message: String,
+    /// The values the parameter accepts, when it takes one of a list.
+    pub allowed: Vec<String>,
+}
+
+impl FormError {
+    /// The error as a form error when it is about one of `fields`; any other error is passed on
+    /// (an unknown parameter did not come from the form and gets the error page).
+    pub fn about(error: crate::error::AppError, fields: &[&str]) -> Result<FormError, crate::error::AppError> {
+        match error {
+            crate::error::AppError::BadRequest { param, message, allowed } if fields.contains(&param.as_str()) => {
+                let allowed = match allowed {
+                    crate::error::Allowed::Values(values) => values,
+                    _ => Vec::new(),
+                };
+                Ok(FormError { field: param, message, allowed })
+            }
+            other => Err(other),
+        }
+    }
+
+    /// The message when the error is about `field`.
+    pub fn on(error: &Option<FormError>, field: &str) -> Option<String> {
+        error.as_ref().filter(|e| e.field == field).map(|e| e.message.clone())
+    }
+}

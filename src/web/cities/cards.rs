@@ -28,13 +28,13 @@ impl From<SectorEvidence> for SectorTag {
     }
 }
 
-/// One key indicator on a city card: the figure, or `None` when the data has none.
+/// One key indicator on a city card that the data has a figure for.
 pub struct KeyFigure {
     pub label: &'static str,
     /// What the figure actually is when it is not exactly the indicator (another metric, a
     /// wider scope, several sources for the year).
     pub note: Option<String>,
-    pub figure: Option<Figure>,
+    pub figure: Figure,
 }
 
 pub struct CityCard {
@@ -44,6 +44,8 @@ pub struct CityCard {
     pub region: String,
     pub sectors: Vec<SectorTag>,
     pub key_figures: Vec<KeyFigure>,
+    /// The indicators the data has no figure for, in one line: "IT exports and IT companies".
+    pub missing: String,
 }
 
 /// The cards of a list of cities: sectors with evidence and the key figures, in two queries.
@@ -57,9 +59,11 @@ pub async fn city_cards(state: &AppState, found: Vec<City>) -> AppResult<Vec<Cit
         .into_iter()
         .map(|city| {
             let city_figures = figures.remove(&city.id).unwrap_or_default();
+            let (key_figures, missing) = key_figures(&city_figures, &reference.catalogue);
             CityCard {
                 sectors: evidence.remove(&city.id).unwrap_or_default().into_iter().map(SectorTag::from).collect(),
-                key_figures: key_figures(&city_figures, &reference.catalogue),
+                key_figures,
+                missing,
                 slug: city.slug,
                 name: city.name,
                 country: city.country,
@@ -77,33 +81,34 @@ fn group_by_city<T>(rows: Vec<T>, city: impl Fn(&T) -> i64) -> HashMap<i64, Vec<
     map
 }
 
-fn key_figures(figures: &[MetricFigure], catalogue: &Catalogue) -> Vec<KeyFigure> {
-    INDICATORS
-        .iter()
-        .map(|indicator| {
-            let Some((figure, others)) = headline::pick(indicator, figures, catalogue) else {
-                return KeyFigure { label: indicator.label, note: None, figure: None };
-            };
-            // `pick` only returns figures of catalogued metrics.
-            let Some(metric) = catalogue.get(&figure.metric) else {
-                return KeyFigure { label: indicator.label, note: None, figure: None };
-            };
-            let mut notes = Vec::new();
-            if indicator.metrics.first() != Some(&metric.id.as_str()) {
-                notes.push(format!("as {}", metric.label));
-            }
-            if !metric.scope.is_city() {
-                notes.push(format!("figure for the {}", metric.scope.label()));
-            }
-            if others > 0 {
-                let s = if others > 1 { "s" } else { "" };
-                notes.push(format!("{others} other source{s} for {} (see the profile)", figure.year));
-            }
-            KeyFigure {
-                label: indicator.label,
-                note: (!notes.is_empty()).then(|| notes.join("; ")),
-                figure: Some(Figure::of(figure, metric)),
-            }
-        })
-        .collect()
+/// The indicators the data has a figure for, and the names of those it has none for.
+fn key_figures(figures: &[MetricFigure], catalogue: &Catalogue) -> (Vec<KeyFigure>, String) {
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for indicator in INDICATORS {
+        // `pick` only returns figures of catalogued metrics.
+        let picked = headline::pick(indicator, figures, catalogue)
+            .and_then(|(figure, others)| catalogue.get(&figure.metric).map(|m| (figure, others, m)));
+        let Some((figure, others, metric)) = picked else {
+            missing.push(indicator.label.to_string());
+            continue;
+        };
+        let mut notes = Vec::new();
+        if indicator.metrics.first() != Some(&metric.id.as_str()) {
+            notes.push(format!("as {}", metric.label));
+        }
+        if !metric.scope.is_city() {
+            notes.push(format!("figure for the {}", metric.scope.label()));
+        }
+        if others > 0 {
+            let s = if others > 1 { "s" } else { "" };
+            notes.push(format!("{others} other source{s} for {} (see the profile)", figure.year));
+        }
+        found.push(KeyFigure {
+            label: indicator.label,
+            note: (!notes.is_empty()).then(|| notes.join("; ")),
+            figure: Figure::of(figure, metric),
+        });
+    }
+    (found, crate::charts::layout::and_list(&missing))
 }

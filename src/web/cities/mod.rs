@@ -6,15 +6,17 @@ mod profile;
 mod profile_data;
 
 use askama::Template;
-use askama_web::WebTemplate;
 use axum::Json;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::formats::{Cell, CsvTable, Format};
 use super::params::{ApiParams, Params, sectors as sector_param, single};
+use super::view::FormError;
+use crate::comparison::{MAX_CITIES, MIN_CITIES};
 use crate::db::cities::{self, City, CityFilter};
 use crate::db::sectors;
 use crate::error::{ApiError, AppResult};
@@ -53,7 +55,7 @@ pub struct CountryOption {
     pub selected: bool,
 }
 
-#[derive(Template, WebTemplate)]
+#[derive(Template)]
 #[template(path = "cities/index.html")]
 pub struct CitiesPage {
     sectors: Vec<SectorOption>,
@@ -64,26 +66,56 @@ pub struct CitiesPage {
     /// Labels of the chosen sectors, in the order given.
     chosen_sectors: Vec<String>,
     country: Option<String>,
+    /// The comparison of the cities listed (the first eight).
+    compare_query: Option<String>,
+    error: Option<FormError>,
 }
 
-pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQuery>) -> AppResult<CitiesPage> {
+impl CitiesPage {
+    fn sector_error(&self) -> Option<String> {
+        FormError::on(&self.error, "sector")
+    }
+
+    fn country_error(&self) -> Option<String> {
+        FormError::on(&self.error, "country")
+    }
+
+    fn compares_all(&self) -> bool {
+        self.cities.len() <= MAX_CITIES
+    }
+}
+
+/// `/cities`: the cities the filters keep, or the form again with the mistake (400).
+pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQuery>) -> AppResult<Response> {
     let pool = &state.pool;
-    let country = single("country", query.country)?;
+    let (country, error) = match single("country", query.country.clone()) {
+        Ok(c) => (c, None),
+        Err(e) => (None, Some(FormError::about(e, &["country"])?)),
+    };
     let all_sectors = sectors::with_city_counts(pool, country.as_deref()).await?;
-    let chosen = sector_param(&query.sector, all_sectors.iter().map(|a| a.sector.slug.as_str()))?;
+    let (chosen, error) = match sector_param(&query.sector, all_sectors.iter().map(|a| a.sector.slug.as_str())) {
+        Ok(chosen) => (chosen, error),
+        Err(e) => (Vec::new(), error.or(Some(FormError::about(e, &["sector"])?))),
+    };
     let countries = cities::countries(pool).await?;
     let filter = CityFilter { sectors: chosen.clone(), country: country.clone() };
-    let found = cities::list(pool, &filter).await?;
+    let found = if error.is_some() { Vec::new() } else { cities::list(pool, &filter).await? };
     let total = countries.iter().map(|(_, n)| *n as usize).sum();
+    let compare_query = (found.len() >= MIN_CITIES).then(|| {
+        let first: Vec<City> = found.iter().take(MAX_CITIES).cloned().collect();
+        crate::comparison::query_string(&first, &[])
+    });
     let cards = city_cards(&state, found).await?;
     let chosen_labels = chosen
         .iter()
         .filter_map(|slug| all_sectors.iter().find(|s| &s.sector.slug == slug).map(|s| s.sector.label.clone()))
         .collect();
 
-    Ok(CitiesPage {
+    let page = CitiesPage {
         sectors: all_sectors
             .into_iter()
+            // A sector no city is known for (here) is not offered, unless it is ticked.
+            .filter(|s| s.cities > 0 || chosen.contains(&s.sector.slug))
             .map(|s| SectorOption {
                 checked: chosen.contains(&s.sector.slug),
                 slug: s.sector.slug,
@@ -101,7 +133,11 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
         filtered: !chosen.is_empty() || country.is_some(),
         chosen_sectors: chosen_labels,
         country,
-    })
+        compare_query,
+        error,
+    };
+    let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    Ok((status, Html(page.render()?)).into_response())
 }
 
 #[derive(Serialize)]

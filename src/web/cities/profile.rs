@@ -8,49 +8,51 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 
 use super::super::AppState;
+use super::super::charts::{ChartBlock, family_line_chart};
 use super::super::companies::{CompanyView, PREVIEW_ROWS};
 use super::super::formats::{Format, split_format};
 use super::super::params::PathSegment;
 use super::super::parks::ParkView;
 use super::super::view::{Cite, Evidence, Figure};
 use super::cards::SectorTag;
+use crate::charts::line::YAxis;
+use crate::comparison::Comparison;
 use crate::db::cities::{self, City};
 use crate::db::metrics::{self, MetricFigure};
 use crate::db::sources::{self, SourceList};
 use crate::db::{companies, parks, sectors};
 use crate::error::{AppError, AppResult};
-use crate::metric::{Catalogue, Quantity, Scope, Unit, families};
+use crate::format;
+use crate::metric::{Catalogue, Metric, Quantity, Scope, Unit, families};
 
-/// One metric of a family table: a column.
-pub struct MetricColumn {
+/// One metric in the city's table of figures: the latest year's figures and the earlier ones.
+pub struct MetricLine {
     pub label: String,
     pub scope: Scope,
     pub description: String,
+    /// The figures of the latest year (one per source).
+    pub latest: Vec<Figure>,
+    /// Every earlier figure, latest first.
+    pub earlier: Vec<Figure>,
 }
 
-pub struct YearRow {
-    pub year: i64,
-    /// One cell per column; a cell lists every source's figure for that year.
-    pub cells: Vec<Vec<Figure>>,
-}
-
-/// The metrics of one family (those that may share an axis), as a table over the years.
-pub struct FamilyTable {
+/// The metrics of one family (those that may share an axis): a group of rows in the table.
+pub struct FamilyGroup {
     pub heading: String,
-    pub columns: Vec<MetricColumn>,
-    pub rows: Vec<YearRow>,
-    /// Set when the columns have different scopes.
-    pub mixed_scopes: bool,
+    pub lines: Vec<MetricLine>,
 }
-
 #[derive(Template, WebTemplate)]
 #[template(path = "cities/profile.html")]
 pub struct CityProfilePage {
     city: City,
     population: Option<Figure>,
     profile_sources: Vec<Cite>,
+    /// "38.9° N, 121.6° E".
+    coordinates: Option<String>,
     sectors: Vec<SectorTag>,
-    families: Vec<FamilyTable>,
+    /// The city's series over time, one chart per family with a series of three years or more.
+    charts: Vec<ChartBlock>,
+    families: Vec<FamilyGroup>,
     parks: Vec<ParkView>,
     /// The first companies by name; the rest are on /companies?city=.
     companies: Vec<CompanyView>,
@@ -81,9 +83,12 @@ async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage
     let park_rows = parks::in_city(pool, city.id).await?;
     let (company_rows, companies_total) = companies::in_city(pool, city.id, PREVIEW_ROWS).await?;
 
+    let charts = series_charts(&city, &figures, &reference.catalogue)?;
     Ok(CityProfilePage {
         population: population_figure(&city, &figures, &profile_sources),
-        families: family_tables(&figures, &reference.catalogue),
+        coordinates: city.lat.zip(city.lon).map(|(lat, lon)| format::coordinates(lat, lon)),
+        families: family_groups(&figures, &reference.catalogue),
+        charts,
         parks: ParkView::build(pool, park_rows).await?,
         companies: CompanyView::build(pool, company_rows).await?,
         companies_total,
@@ -107,47 +112,47 @@ fn population_figure(city: &City, figures: &[MetricFigure], cites: &[Cite]) -> O
     Some(Figure::new(population as f64, &Unit::plain(Quantity::Persons), city.population_year, evidence))
 }
 
-/// A table per family of the metrics the city has figures for, in catalogue order.
-fn family_tables(figures: &[MetricFigure], catalogue: &Catalogue) -> Vec<FamilyTable> {
+/// The city's figures grouped by family, in catalogue order: the latest year first.
+fn family_groups(figures: &[MetricFigure], catalogue: &Catalogue) -> Vec<FamilyGroup> {
     let with_figures = catalogue.iter().filter(|m| figures.iter().any(|f| f.metric == m.id));
     families(with_figures)
         .into_iter()
-        .map(|family| {
-            let mut years: Vec<i64> =
-                figures.iter().filter(|f| family.metrics.iter().any(|m| m.id == f.metric)).map(|f| f.year).collect();
-            years.sort_unstable();
-            years.dedup();
-            let rows = years
-                .into_iter()
-                .map(|year| YearRow {
-                    year,
-                    cells: family
-                        .metrics
-                        .iter()
-                        .map(|m| {
-                            figures
-                                .iter()
-                                .filter(|f| f.metric == m.id && f.year == year)
-                                .map(|f| Figure::of(f, m))
-                                .collect()
-                        })
-                        .collect(),
-                })
-                .collect();
-            FamilyTable {
-                heading: family.heading().to_string(),
-                columns: family
-                    .metrics
-                    .iter()
-                    .map(|m| MetricColumn {
+        .map(|family| FamilyGroup {
+            heading: family.heading().to_string(),
+            lines: family
+                .metrics
+                .iter()
+                .map(|m| {
+                    let mut series: Vec<&MetricFigure> = figures.iter().filter(|f| f.metric == m.id).collect();
+                    series.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.source.id.cmp(&b.source.id)));
+                    let latest_year = series.first().map_or(0, |f| f.year);
+                    let (latest, earlier): (Vec<&MetricFigure>, Vec<&MetricFigure>) =
+                        series.into_iter().partition(|f| f.year == latest_year);
+                    MetricLine {
                         label: m.label.clone(),
                         scope: m.scope,
                         description: m.description.clone(),
-                    })
-                    .collect(),
-                rows,
-                mixed_scopes: family.mixes_scopes(),
-            }
+                        latest: latest.into_iter().map(|f| Figure::of(f, m)).collect(),
+                        earlier: earlier.into_iter().map(|f| Figure::of(f, m)).collect(),
+                    }
+                })
+                .collect(),
         })
         .collect()
+}
+
+/// A line chart for each family in which the city has a series of at least three years.
+fn series_charts(city: &City, figures: &[MetricFigure], catalogue: &Catalogue) -> AppResult<Vec<ChartBlock>> {
+    let metrics: Vec<Metric> = catalogue.iter().filter(|m| figures.iter().any(|f| f.metric == m.id)).cloned().collect();
+    let one_city = Comparison { cities: vec![city.clone()], metrics, figures: figures.to_vec(), chosen_metrics: true };
+    let mut charts = Vec::new();
+    for (i, family) in one_city.families().iter().enumerate() {
+        let axis = if family.metrics.iter().any(|m| m.is_rank()) { YAxis::Rank } else { YAxis::Linear };
+        if let Some(block) = family_line_chart(&one_city, family.name, &format!("chart-{i}"), axis)?
+            && block.not_drawn.is_none()
+        {
+            charts.push(block);
+        }
+    }
+    Ok(charts)
 }

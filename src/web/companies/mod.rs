@@ -10,10 +10,13 @@ pub use view::{CompanyJson, CompanyView, source_ids};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
 use super::params::{Params, PathSegment, page_number, single};
+use super::view::FormError;
 use crate::db::cities::CityName;
 use crate::db::companies::{self, Company, CompanyFilter, Position, RowLimit};
 use crate::db::parks::{self, ParkName};
@@ -58,6 +61,28 @@ pub struct CompanyListing {
 }
 
 impl CompanyListing {
+    /// A page past the last one is a mistake in the request: 400 naming `page`.
+    pub fn in_range(self) -> AppResult<CompanyListing> {
+        match self.past_the_end() {
+            Some(e) => Err(AppError::bad_param(e.field, e.message)),
+            None => Ok(self),
+        }
+    }
+
+    fn past_the_end(&self) -> Option<FormError> {
+        (self.page > self.pages).then(|| FormError {
+            field: "page".into(),
+            message: format!("page {} is past the last page of this list ({})", self.page, self.pages),
+            allowed: Vec::new(),
+        })
+    }
+
+    /// The address of the list's last page.
+    pub fn last_page_url(&self, path: &str) -> String {
+        let q = self.query(&[("page", self.pages.to_string())]);
+        format!("{path}?{q}")
+    }
+
     fn query(&self, extra: &[(&'static str, String)]) -> String {
         let mut pairs = form_pairs(&self.filter);
         if self.per_page != PAGE_SIZE {
@@ -91,7 +116,7 @@ impl CompanyListing {
     }
 }
 
-#[derive(Template, WebTemplate)]
+#[derive(Template)]
 #[template(path = "companies/index.html")]
 pub struct CompaniesPage {
     companies: Vec<CompanyView>,
@@ -110,6 +135,9 @@ pub struct CompaniesPage {
     previous: Option<String>,
     /// The request's own query: the JSON and CSV twins of this very page.
     query: String,
+    error: Option<FormError>,
+    /// Past the last page: the address of the last one.
+    last_page: Option<String>,
 }
 
 impl CompaniesPage {
@@ -226,27 +254,37 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
         }
     };
     let pages = ((total + per_page - 1) / per_page).max(1);
-    if page > pages {
-        return Err(AppError::bad_param("page", format!("page {page} is past the last page of this list ({pages})")));
-    }
-    let rows = companies::list(pool, &filter, RowLimit::new(per_page), position).await?;
+    let rows = if page > pages {
+        Vec::new()
+    } else {
+        companies::list(pool, &filter, RowLimit::new(per_page), position).await?
+    };
     Ok(CompanyListing { rows, filter, total, page, per_page, pages, first_row: (page - 1) * per_page + 1, park_city })
 }
 
+/// `/companies`: a page of the list, or the form again with the mistake next to it (400).
 pub async fn index(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
     Params(query): Params<CompaniesQuery>,
-) -> AppResult<CompaniesPage> {
-    let listing = listing(&state, query).await?;
+) -> AppResult<Response> {
     let pool = &state.pool;
+    let listing = match listing(&state, query).await {
+        Ok(listing) => listing,
+        Err(e) => {
+            let error = FormError::about(e, &["city", "sector", "park", "page", "per_page", "after", "before"])?;
+            return form_with_mistake(&state, error).await;
+        }
+    };
+    let error = listing.past_the_end();
+    let last_page = error.as_ref().map(|_| listing.last_page_url("/companies"));
     let reference = state.freshness.reference(pool).await?;
     let park_names = match listing.filter.city.as_ref().or(listing.park_city.as_ref()) {
         Some(city) => parks::names_in_city(pool, city).await?,
         None => Vec::new(),
     };
     let (next, previous) = (listing.next_url("/companies"), listing.previous_url("/companies"));
-    Ok(CompaniesPage {
+    let page = CompaniesPage {
         companies: CompanyView::build(pool, listing.rows).await?,
         cities: reference.cities.clone(),
         sectors: reference.sectors.clone(),
@@ -260,7 +298,34 @@ pub async fn index(
         next,
         previous,
         query: raw.unwrap_or_default(),
-    })
+        error,
+        last_page,
+    };
+    let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+/// The empty form and the mistake, for a filter that names nothing.
+async fn form_with_mistake(state: &AppState, error: FormError) -> AppResult<Response> {
+    let reference = state.freshness.reference(&state.pool).await?;
+    let page = CompaniesPage {
+        companies: Vec::new(),
+        cities: reference.cities.clone(),
+        sectors: reference.sectors.clone(),
+        parks: Vec::new(),
+        filter: CompanyFilter::default(),
+        total: 0,
+        page: 1,
+        per_page: PAGE_SIZE,
+        pages: 1,
+        first_row: 1,
+        next: None,
+        previous: None,
+        query: String::new(),
+        error: Some(error),
+        last_page: None,
+    };
+    Ok((StatusCode::BAD_REQUEST, Html(page.render()?)).into_response())
 }
 
 /// A filter value must name something that exists; otherwise a 400 listing what does.

@@ -39,7 +39,7 @@ pub async fn list_csv(
 }
 
 async fn twin(state: &AppState, query: CompaniesQuery, format: Format) -> Result<Response, ApiError> {
-    let listing = listing(state, query).await?;
+    let listing = listing(state, query).await?.in_range()?;
     let ids: Vec<i64> = listing.rows.iter().map(|c| c.id).collect();
     let cited = sources::cited_by(&state.pool, SourceList::Companies, &ids).await?;
     if format == Format::Csv {

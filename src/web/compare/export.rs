@@ -1,10 +1,10 @@
 //! `/compare/export`: the comparison as one self-contained HTML file to send to someone. It
 //! carries its styles inline, its charts as inline SVG, the tables, every cited source, when
-//! it was exported and the address it came from, and loads nothing from anywhere.
+//! it was exported and (with `--public-url`) the address it came from, and loads nothing.
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::super::AppState;
@@ -28,13 +28,13 @@ struct ExportPage<'a> {
     sources: Vec<&'a Source>,
     stylesheet: &'static str,
     exported_at: String,
-    from_url: String,
+    /// The comparison's address on the public site, when the server knows it (`--public-url`).
+    from_url: Option<String>,
     data_version: i64,
 }
 
 pub async fn comparison_file(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Params(query): Params<CompareQuery>,
 ) -> AppResult<Response> {
     let pool = &state.pool;
@@ -43,14 +43,13 @@ pub async fn comparison_file(
     let mut view = ComparisonView::build(&c, log)?;
     view.link_sources_within_page();
     let names: Vec<String> = c.cities.iter().map(|c| c.name.clone()).collect();
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:3000");
     let page = ExportPage {
         title: format!("{} compared", crate::charts::layout::and_list(&names)),
         view: &view,
         sources: c.sources(),
         stylesheet: STYLESHEET,
         exported_at: crate::db::now_utc(pool).await?,
-        from_url: format!("http://{host}/compare?{}", view.query),
+        from_url: state.settings.public_url.as_ref().map(|base| format!("{base}/compare?{}", view.query)),
         data_version: crate::db::data_version(pool).await?,
     };
     let html = page.render()?;

@@ -7,13 +7,14 @@ mod twins;
 mod view;
 
 use askama::Template;
-use askama_web::WebTemplate;
 use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
 use super::params::{Params, log_scale};
-use super::view::Choice;
+use super::view::{Choice, FormError};
 use crate::comparison::{self, Comparison, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES};
 use crate::db::cities;
 use crate::error::AppResult;
@@ -70,27 +71,61 @@ pub struct MetricGroup {
     pub choices: Vec<Choice>,
 }
 
-#[derive(Template, WebTemplate)]
+#[derive(Template)]
 #[template(path = "compare/index.html")]
 pub struct ComparePage {
-    view: ComparisonView,
+    /// `None` when the form comes back with a mistake to fix.
+    view: Option<ComparisonView>,
     city_choices: Vec<Choice>,
     metric_groups: Vec<MetricGroup>,
+    chosen_metrics: bool,
+    log: bool,
     min_cities: usize,
     max_cities: usize,
+    error: Option<FormError>,
 }
 
-pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQuery>) -> AppResult<ComparePage> {
+impl ComparePage {
+    fn city_error(&self) -> Option<String> {
+        FormError::on(&self.error, "city")
+    }
+
+    fn metric_error(&self) -> Option<String> {
+        FormError::on(&self.error, "metric")
+    }
+
+    fn scale_error(&self) -> Option<String> {
+        FormError::on(&self.error, "scale")
+    }
+}
+
+/// `/compare`: the comparison, or its form again with the mistake next to the field (400).
+pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQuery>) -> AppResult<Response> {
+    let outcome = match (query.log_scale(), query.comparison(&state).await) {
+        (Ok(log), Ok(c)) => Ok((log, c)),
+        (Err(e), _) | (_, Err(e)) => Err(FormError::about(e, &["city", "metric", "scale"])?),
+    };
     let pool = &state.pool;
-    let log = query.log_scale()?;
-    let c = query.comparison(&state).await?;
-    let view = ComparisonView::build(&c, log)?;
+    let reference = state.freshness.reference(pool).await?;
+    let (view, error) = match &outcome {
+        Ok((log, c)) => (Some(ComparisonView::build(c, *log)?), None),
+        Err(e) => (None, Some(e.clone())),
+    };
+    // The choices as the comparison resolved them, or as the user made them.
+    let chosen_cities: Vec<String> = match &outcome {
+        Ok((_, c)) => c.cities.iter().map(|city| city.slug.clone()).collect(),
+        Err(_) => query.cities(),
+    };
+    let chosen_metrics: Vec<String> = match &outcome {
+        Ok((_, c)) if c.chosen_metrics => c.metrics.iter().map(|m| m.id.clone()).collect(),
+        Ok(_) => Vec::new(),
+        Err(_) => query.metrics(),
+    };
     let city_choices = cities::names(pool)
         .await?
         .into_iter()
-        .map(|n| Choice { checked: c.cities.iter().any(|x| x.slug == n.slug), value: n.slug, label: n.name })
+        .map(|n| Choice { checked: chosen_cities.contains(&n.slug), value: n.slug, label: n.name })
         .collect();
-    let reference = state.freshness.reference(pool).await?;
     let metric_groups = families(reference.catalogue.iter())
         .into_iter()
         .map(|family| MetricGroup {
@@ -99,12 +134,23 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQ
                 .metrics
                 .iter()
                 .map(|m| Choice {
-                    checked: c.metric(&m.id).is_some(),
+                    checked: chosen_metrics.contains(&m.id),
                     label: m.label_with_scope(),
                     value: m.id.clone(),
                 })
                 .collect(),
         })
         .collect();
-    Ok(ComparePage { view, city_choices, metric_groups, min_cities: MIN_CITIES, max_cities: MAX_CITIES })
+    let page = ComparePage {
+        view,
+        city_choices,
+        metric_groups,
+        chosen_metrics: !chosen_metrics.is_empty(),
+        log: outcome.as_ref().is_ok_and(|(log, _)| *log) || query.scale.iter().any(|s| s == "log"),
+        min_cities: MIN_CITIES,
+        max_cities: MAX_CITIES,
+        error,
+    };
+    let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    Ok((status, Html(page.render()?)).into_response())
 }

@@ -33,8 +33,6 @@ pub struct ComparisonView {
     pub families: Vec<FamilyRows>,
     pub charts: Vec<ChartBlock>,
     pub query: String,
-    pub chosen_metrics: bool,
-    pub log: bool,
 }
 
 impl ComparisonView {
@@ -68,8 +66,6 @@ impl ComparisonView {
                 .collect(),
             charts,
             query,
-            chosen_metrics: c.chosen_metrics,
-            log,
         })
     }
 

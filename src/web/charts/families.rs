@@ -1,0 +1,225 @@
+//! Charts of a comparison's metric families: a line chart of a family over the years (the
+//! dashboard, a city's page), a bar or dot chart of its latest figures (the compare page).
+//! Each is drawn only when it compares something; otherwise its block says why.
+
+use super::super::view::{Cite, Figure};
+use super::{ChartBlock, DataRow, DataTable, LegendItem};
+use crate::charts::hbar::{HBarGroup, HBarSeries, HBarSpec, HBarValue, Mark};
+use crate::charts::layout::{marker_path, series_class};
+use crate::charts::line::{LineInput, LinePoint, YAxis, line_chart, series_classes};
+use crate::comparison::Comparison;
+use crate::db::cities::City;
+use crate::db::metrics::MetricFigure;
+use crate::metric::{Family, Metric};
+
+/// A one-city series needs this many years to be worth a line.
+const MIN_YEARS_FOR_ONE_CITY: usize = 3;
+
+/// Legend and series name of a city's figures for one metric of a family: the city alone
+/// when it is its only metric there, otherwise with the metric; wider scopes always say so.
+fn series_name(city: &str, m: &Metric, metrics_of_city: usize) -> String {
+    match (m.scope.is_city(), metrics_of_city) {
+        (true, 1) => city.to_string(),
+        (false, 1) => format!("{city} ({})", m.scope.label()),
+        _ => format!("{city}: {}", m.label_with_scope()),
+    }
+}
+
+fn source_of(f: &MetricFigure) -> String {
+    Cite::from(f.source.clone()).short()
+}
+
+/// One line of a line chart: a city's figures for one metric.
+struct Line<'a> {
+    city: &'a City,
+    colour: usize,
+    metric: &'a Metric,
+    figures: Vec<&'a MetricFigure>,
+    name: String,
+}
+
+/// Why a family's lines compare nothing, or `None` when they are worth drawing: two cities
+/// with figures of their own, or one city's figures over at least three years.
+fn why_no_lines(lines: &[Line], title: &str) -> Option<String> {
+    let mut own: Vec<&str> =
+        lines.iter().filter(|l| !l.metric.scope.is_wider_than_city()).map(|l| l.city.name.as_str()).collect();
+    own.dedup();
+    let years = |l: &Line| {
+        let mut y: Vec<i64> = l.figures.iter().map(|f| f.year).collect();
+        y.dedup();
+        y.len()
+    };
+    if own.len() >= 2 || lines.iter().any(|l| years(l) >= MIN_YEARS_FOR_ONE_CITY) {
+        return None;
+    }
+    Some(match own.as_slice() {
+        [] => format!(
+            "No city here has a figure of its own for {title}, and no series spans three years: the figures are in the table."
+        ),
+        [one] => format!(
+            "Only {one} has a figure of its own for {title}, for fewer than three years: a chart would compare nothing, so the figures are in the table."
+        ),
+        _ => unreachable!("two or more cities are drawn"),
+    })
+}
+
+/// A line chart of one family over the years: a line per city and metric with figures.
+pub fn family_line_chart(
+    c: &Comparison,
+    family: &str,
+    id: &str,
+    axis: YAxis,
+) -> Result<Option<ChartBlock>, askama::Error> {
+    let metrics: Vec<&Metric> = c.metrics.iter().filter(|m| m.family == family).collect();
+    let Some(first) = metrics.first() else { return Ok(None) };
+    let mut lines: Vec<Line> = Vec::new();
+    for (colour, city) in c.cities.iter().enumerate() {
+        let with_figures = metrics.iter().filter(|m| !c.series(&m.id, city.id).is_empty()).count();
+        for m in &metrics {
+            let figures = c.series(&m.id, city.id);
+            if !figures.is_empty() {
+                let name = series_name(&city.name, m, with_figures);
+                lines.push(Line { city, colour, metric: m, figures, name });
+            }
+        }
+    }
+    if lines.is_empty() {
+        return Ok(None);
+    }
+    let title = if metrics.len() > 1 && metrics.iter().any(|m| m.scope != first.scope) {
+        format!("{} (with wider-area figures)", first.label)
+    } else {
+        first.label.clone()
+    };
+    let table = line_table(&lines);
+    if let Some(reason) = why_no_lines(&lines, &first.label) {
+        return Ok(Some(ChartBlock::table_only(id, &title, reason, table)));
+    }
+    let inputs: Vec<LineInput> = lines
+        .iter()
+        .map(|l| LineInput {
+            name: l.name.clone(),
+            colour: l.colour,
+            scope: l.metric.scope,
+            points: l
+                .figures
+                .iter()
+                .map(|f| LinePoint { year: f.year, value: f.value, source: source_of(f) })
+                .collect(),
+        })
+        .collect();
+    let legend = lines
+        .iter()
+        .enumerate()
+        .map(|(shape, l)| LegendItem {
+            class: series_classes(l.colour, l.metric.scope, shape),
+            name: l.name.clone(),
+            marker: Some(marker_path(shape, 14.0, 7.0, 4.5)),
+        })
+        .collect();
+    ChartBlock::line(|variant| line_chart(id, &title, &first.unit, axis, &inputs, variant), legend, table)
+}
+
+/// The figures of a line chart by year, a column per line.
+fn line_table(lines: &[Line]) -> DataTable {
+    let mut years: Vec<i64> = lines.iter().flat_map(|l| l.figures.iter().map(|f| f.year)).collect();
+    years.sort_unstable();
+    years.dedup();
+    let rows = years
+        .into_iter()
+        .map(|year| DataRow {
+            header: year.to_string(),
+            cells: lines
+                .iter()
+                .map(|l| l.figures.iter().filter(|f| f.year == year).map(|f| Figure::of(f, l.metric)).collect())
+                .collect(),
+        })
+        .collect();
+    DataTable { corner: "Year".into(), columns: lines.iter().map(|l| l.name.clone()).collect(), rows }
+}
+
+/// A chart of the latest figure of each metric of one family, a group per city: bars, or
+/// dots for ranks. Drawn when at least two cities have a figure of their own.
+pub fn family_bar_chart(
+    c: &Comparison,
+    family: &Family,
+    id: &str,
+    log: bool,
+) -> Result<Option<ChartBlock>, askama::Error> {
+    let metrics: Vec<&Metric> = family
+        .metrics
+        .iter()
+        .copied()
+        .filter(|m| c.cities.iter().any(|city| !c.series(&m.id, city.id).is_empty()))
+        .collect();
+    let Some(first) = metrics.first() else { return Ok(None) };
+    let table = DataTable {
+        corner: "City".into(),
+        columns: metrics.iter().map(|m| m.label_with_scope()).collect(),
+        rows: c
+            .cities
+            .iter()
+            .map(|city| DataRow {
+                header: city.name.clone(),
+                cells: metrics
+                    .iter()
+                    .map(|m| c.latest(&m.id, city.id).into_iter().map(|f| Figure::of(f, m)).collect())
+                    .collect(),
+            })
+            .collect(),
+    };
+    let own: Vec<&str> = c
+        .cities
+        .iter()
+        .filter(|city| metrics.iter().any(|m| !m.scope.is_wider_than_city() && !c.series(&m.id, city.id).is_empty()))
+        .map(|city| city.name.as_str())
+        .collect();
+    if own.len() < 2 {
+        let reason = match own.as_slice() {
+            [] => format!(
+                "No city here has a figure of its own for {}: only wider areas do, which a chart would pass off as comparable. The figures are in the table.",
+                first.label
+            ),
+            _ => format!(
+                "Only {} has a figure of its own for {}: a chart would compare nothing, so the figures are in the table.",
+                own[0], first.label
+            ),
+        };
+        return Ok(Some(ChartBlock::table_only(id, &first.label, reason, table)));
+    }
+    let series: Vec<HBarSeries> =
+        metrics.iter().map(|m| HBarSeries { name: m.label_with_scope(), scope: m.scope }).collect();
+    let groups: Vec<HBarGroup> = c
+        .cities
+        .iter()
+        .enumerate()
+        .map(|(colour, city)| HBarGroup {
+            label: city.name.clone(),
+            colour,
+            values: metrics
+                .iter()
+                .map(|m| {
+                    c.latest(&m.id, city.id).first().map(|f| HBarValue {
+                        value: f.value,
+                        year: Some(f.year),
+                        source: source_of(f),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let mark = if first.is_rank() { Mark::Dot } else { Mark::Bar };
+    let spec = HBarSpec {
+        id,
+        title: &first.label,
+        unit: &first.unit,
+        series: &series,
+        groups: &groups,
+        mark,
+        log,
+        sort: false,
+    };
+    let legend =
+        c.cities.iter().enumerate().map(|(i, city)| LegendItem::swatch(series_class(i), city.name.clone())).collect();
+    ChartBlock::hbar(&spec, legend, table)
+}

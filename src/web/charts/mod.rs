@@ -1,0 +1,142 @@
+//! Charts as page parts: the SVG (rendered from `templates/charts/*.svg` over the geometry of
+//! `crate::charts`) in a wide and a narrow layout, its legend, and the data table with the same
+//! numbers and their sources. The same `ChartBlock` markup goes into the pages and into the
+//! exported file. A chart that would compare nothing is not drawn: the block then says why
+//! and shows its table.
+
+mod families;
+
+use askama::Template;
+
+use super::view::Figure;
+use crate::charts::hbar::{HBarChart, HBarSpec, hbar_chart};
+use crate::charts::layout::Variant;
+use crate::charts::line::LineChart;
+use crate::charts::matrix::MatrixChart;
+
+pub use families::{family_bar_chart, family_line_chart};
+
+#[derive(Template)]
+#[template(path = "charts/line.svg")]
+struct LineSvg<'a> {
+    chart: &'a LineChart,
+    variant: Variant,
+}
+
+#[derive(Template)]
+#[template(path = "charts/hbar.svg")]
+struct HBarSvg<'a> {
+    chart: &'a HBarChart,
+    variant: Variant,
+}
+
+#[derive(Template)]
+#[template(path = "charts/matrix.svg")]
+struct MatrixSvg<'a> {
+    chart: &'a MatrixChart,
+    variant: Variant,
+}
+
+/// A legend entry: a colour swatch, or for a line chart the series' line and marker.
+#[derive(Debug, Clone)]
+pub struct LegendItem {
+    pub class: String,
+    pub name: String,
+    /// The marker's outline in a 28×14 key, for line charts.
+    pub marker: Option<String>,
+}
+
+impl LegendItem {
+    pub fn swatch(class: String, name: String) -> Self {
+        LegendItem { class, name, marker: None }
+    }
+}
+
+/// The numbers of a chart as a table: one row per item, one column per series.
+#[derive(Debug, Clone, Default)]
+pub struct DataTable {
+    pub corner: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<DataRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DataRow {
+    pub header: String,
+    /// Each cell lists every figure (several sources may give one for the same year).
+    pub cells: Vec<Vec<Figure>>,
+}
+
+/// A chart ready for a page: heading, notes, legend, the SVG, and its data table.
+#[derive(Debug, Clone)]
+pub struct ChartBlock {
+    pub id: String,
+    pub title: String,
+    pub notes: Vec<String>,
+    pub legend: Vec<LegendItem>,
+    /// Both layouts, rendered by askama from our own escaped templates: safe to insert as is.
+    /// Empty when the chart is not drawn.
+    pub svg: String,
+    /// Why there is no chart, when there is none: the table says it all.
+    pub not_drawn: Option<String>,
+    pub table: DataTable,
+}
+
+impl ChartBlock {
+    fn drawn(
+        id: &str,
+        title: &str,
+        notes: Vec<String>,
+        legend: Vec<LegendItem>,
+        svg: String,
+        table: DataTable,
+    ) -> Self {
+        ChartBlock { id: id.into(), title: title.into(), notes, legend, svg, not_drawn: None, table }
+    }
+
+    /// A block with the figures in its table and, in words, why they are not drawn.
+    pub fn table_only(id: &str, title: &str, reason: String, table: DataTable) -> Self {
+        ChartBlock {
+            id: id.into(),
+            title: title.into(),
+            notes: Vec::new(),
+            legend: Vec::new(),
+            svg: String::new(),
+            not_drawn: Some(reason),
+            table,
+        }
+    }
+
+    /// A line chart laid out by `layout` for both widths.
+    pub fn line(
+        layout: impl Fn(Variant) -> Option<LineChart>,
+        legend: Vec<LegendItem>,
+        table: DataTable,
+    ) -> Result<Option<Self>, askama::Error> {
+        let (Some(wide), Some(narrow)) = (layout(Variant::Wide), layout(Variant::Narrow)) else { return Ok(None) };
+        let svg = LineSvg { chart: &wide, variant: Variant::Wide }.render()?
+            + &LineSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, wide.notes.clone(), legend, svg, table)))
+    }
+
+    /// A horizontal bar or dot chart for both widths.
+    pub fn hbar(spec: &HBarSpec, legend: Vec<LegendItem>, table: DataTable) -> Result<Option<Self>, askama::Error> {
+        let (Some(wide), Some(narrow)) = (hbar_chart(spec, Variant::Wide), hbar_chart(spec, Variant::Narrow)) else {
+            return Ok(None);
+        };
+        let svg = HBarSvg { chart: &wide, variant: Variant::Wide }.render()?
+            + &HBarSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, wide.notes.clone(), legend, svg, table)))
+    }
+
+    pub fn matrix(
+        layout: impl Fn(Variant) -> Option<MatrixChart>,
+        table: DataTable,
+    ) -> Result<Option<Self>, askama::Error> {
+        let (Some(wide), Some(narrow)) = (layout(Variant::Wide), layout(Variant::Narrow)) else { return Ok(None) };
+        let svg = MatrixSvg { chart: &wide, variant: Variant::Wide }.render()?
+            + &MatrixSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        let note = "A filled dot: a source in the data says the city is known for the sector. A small ring: no source in the data says so, which is not a no.";
+        Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, vec![note.into()], Vec::new(), svg, table)))
+    }
+}

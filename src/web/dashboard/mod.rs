@@ -1,0 +1,206 @@
+//! `/`: the dashboard. Dalian against Bangalore, Metro Manila and Silicon Valley by default;
+//! `?city=` picks the cities, `?sector=` keeps those known for any of the sectors, and
+//! `?scale=log` draws the time series on a log axis. Headline cards, industry revenue and
+//! workforce over time, Tholons ranks, the sector matrix and the parks.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+
+mod park_rankings;
+mod sector_matrix;
+
+use super::AppState;
+use super::charts::{ChartBlock, family_line_chart};
+use super::cities::{CitiesQuery, CityCard, city_cards, validated_filter};
+use super::params::{Params, log_scale};
+use super::parks::ParkView;
+use super::view::{Choice, FormError};
+use crate::charts::line::YAxis;
+use crate::comparison::{self, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES};
+use crate::db::cities::{self, City};
+use crate::db::sectors;
+use crate::error::{AppError, AppResult};
+
+/// The families the dashboard charts over time, in this order: revenue in each currency the
+/// sources use (never converted), then the IT workforce.
+const TIME_SERIES_FAMILIES: [&str; 4] =
+    ["industry_revenue_usd", "industry_revenue_rmb", "industry_revenue_eur", "it_workforce"];
+const RANK_FAMILY: &str = "outsourcing_rank";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DashboardQuery {
+    #[serde(default)]
+    city: Vec<String>,
+    #[serde(default)]
+    sector: Vec<String>,
+    #[serde(default)]
+    scale: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+pub struct DashboardPage {
+    heading: String,
+    cards: Vec<CityCard>,
+    time_series: Vec<ChartBlock>,
+    ranks: Option<ChartBlock>,
+    sectors: Option<ChartBlock>,
+    park_charts: Vec<ChartBlock>,
+    parks: Vec<ParkView>,
+    city_choices: Vec<Choice>,
+    sector_choices: Vec<Choice>,
+    log: bool,
+    /// `city=a&city=b`: links to the comparison of the cities shown.
+    compare_query: String,
+    can_compare: bool,
+    /// Why fewer cities are shown than asked for, if so.
+    narrowed: Option<String>,
+    error: Option<FormError>,
+}
+
+impl DashboardPage {
+    fn city_error(&self) -> Option<String> {
+        FormError::on(&self.error, "city")
+    }
+
+    fn sector_error(&self) -> Option<String> {
+        FormError::on(&self.error, "sector")
+    }
+
+    fn scale_error(&self) -> Option<String> {
+        FormError::on(&self.error, "scale")
+    }
+}
+
+/// Which cities the dashboard shows, as the query asks.
+struct Selection {
+    log: bool,
+    sectors: Vec<String>,
+    cities: Vec<City>,
+    /// Why fewer cities are shown than asked for, if so.
+    narrowed: Option<String>,
+}
+
+async fn select(pool: &sqlx::SqlitePool, query: &DashboardQuery) -> AppResult<Selection> {
+    let log = log_scale(query.scale.clone())?;
+    let filter = validated_filter(pool, CitiesQuery { sector: query.sector.clone(), country: Vec::new() }).await?;
+    let asked: Vec<String> = query.city.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+    if asked.len() > MAX_CITIES {
+        return Err(AppError::bad_param("city", format!("choose at most {MAX_CITIES} cities; {} given", asked.len())));
+    }
+    let known_for_sectors: Option<Vec<City>> =
+        if filter.sectors.is_empty() { None } else { Some(cities::list(pool, &filter).await?) };
+    let mut narrowed = None;
+    let shown: Vec<City> = match (asked.is_empty(), &known_for_sectors) {
+        (false, None) => comparison::resolve_cities(pool, &asked).await?,
+        (false, Some(known)) => {
+            let picked = comparison::resolve_cities(pool, &asked).await?;
+            let kept: Vec<City> = picked.iter().filter(|c| known.iter().any(|k| k.id == c.id)).cloned().collect();
+            if kept.len() < picked.len() {
+                narrowed = Some(format!(
+                    "{} of the {} chosen cities are known for the chosen sectors.",
+                    kept.len(),
+                    picked.len()
+                ));
+            }
+            kept
+        }
+        (true, Some(known)) => {
+            if known.len() > MAX_CITIES {
+                narrowed = Some(format!("{} cities match; the first {MAX_CITIES} by name are shown.", known.len()));
+            }
+            known.iter().take(MAX_CITIES).cloned().collect()
+        }
+        (true, None) => {
+            let defaults: Vec<String> = DEFAULT_CITIES.iter().map(|s| s.to_string()).collect();
+            comparison::resolve_cities(pool, &defaults).await.unwrap_or_default()
+        }
+    };
+    Ok(Selection { log, sectors: filter.sectors, cities: shown, narrowed })
+}
+
+/// `/`: the dashboard, or its form again with the mistake next to the field (400).
+pub async fn show(State(state): State<AppState>, Params(query): Params<DashboardQuery>) -> AppResult<Response> {
+    let pool = &state.pool;
+    let (selection, error) = match select(pool, &query).await {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let error = FormError::about(e, &["city", "sector", "scale"])?;
+            let asked = Selection { log: false, sectors: query.sector.clone(), cities: Vec::new(), narrowed: None };
+            (asked, Some(error))
+        }
+    };
+    let reference = state.freshness.reference(pool).await?;
+    let charted: Vec<String> = reference
+        .catalogue
+        .iter()
+        .filter(|m| TIME_SERIES_FAMILIES.contains(&m.family.as_str()) || m.family == RANK_FAMILY)
+        .map(|m| m.id.clone())
+        .collect();
+    let c = comparison::of(pool, &reference.catalogue, selection.cities, &charted).await?;
+    let axis = if selection.log { YAxis::Log } else { YAxis::Linear };
+    let mut time_series = Vec::new();
+    for family in TIME_SERIES_FAMILIES {
+        if let Some(block) = family_line_chart(&c, family, &format!("chart-{family}"), axis)? {
+            time_series.push(block);
+        }
+    }
+    let ranks = family_line_chart(&c, RANK_FAMILY, "chart-tholons", YAxis::Rank)?;
+    let sectors_chart = sector_matrix::sector_matrix(pool, &c).await?;
+    let (park_charts, park_views) = park_rankings::park_comparison(pool, &c).await?;
+
+    let names: Vec<&str> = c.cities.iter().map(|city| city.name.as_str()).collect();
+    let heading = match names.as_slice() {
+        [] if error.is_some() => "Dashboard".to_string(),
+        [] => "No city to show".to_string(),
+        [one] => one.to_string(),
+        [first, rest @ ..] => format!(
+            "{first} against {}",
+            crate::charts::layout::and_list(&rest.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        ),
+    };
+    // The cities shown are ticked; after a mistake, the ones asked for.
+    let ticked = |slug: &str| match &error {
+        None => c.cities.iter().any(|x| x.slug == slug),
+        Some(_) => query.city.iter().any(|asked| asked.trim() == slug),
+    };
+    let city_choices = cities::names(pool)
+        .await?
+        .into_iter()
+        .map(|n| Choice { checked: ticked(&n.slug), value: n.slug, label: n.name })
+        .collect();
+    // A sector no city is known for would only ever show nothing.
+    let sector_choices = sectors::with_city_counts(pool, None)
+        .await?
+        .into_iter()
+        .filter(|s| s.cities > 0 || selection.sectors.contains(&s.sector.slug))
+        .map(|s| Choice {
+            checked: selection.sectors.contains(&s.sector.slug),
+            value: s.sector.slug,
+            label: s.sector.label,
+        })
+        .collect();
+    let compare_query = comparison::query_string(&c.cities, &[]);
+    let page = DashboardPage {
+        heading,
+        can_compare: (MIN_CITIES..=MAX_CITIES).contains(&c.cities.len()),
+        cards: city_cards(&state, c.cities.clone()).await?,
+        time_series,
+        ranks,
+        sectors: sectors_chart,
+        park_charts,
+        parks: park_views,
+        city_choices,
+        sector_choices,
+        log: selection.log,
+        compare_query,
+        narrowed: selection.narrowed,
+        error,
+    };
+    let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    Ok((status, Html(page.render()?)).into_response())
+}

@@ -1,0 +1,89 @@
+//! The dashboard's tech parks: a ranking per park figure (companies, employees, area), and
+//! the table of every park of the shown cities.
+
+use super::super::charts::{ChartBlock, DataRow, DataTable, LegendItem};
+use super::super::parks::ParkView;
+use super::super::view::Figure;
+use crate::charts::hbar::{HBarGroup, HBarSeries, HBarSpec, HBarValue, Mark};
+use crate::charts::layout::series_class;
+use crate::comparison::Comparison;
+use crate::db::parks::{self, Park};
+use crate::error::AppResult;
+use crate::format;
+use crate::metric::{Quantity, Scope, Unit};
+
+/// A park figure the dashboard ranks: chart id, title, unit, and how to read it off a park.
+type ParkFigure = (&'static str, &'static str, Quantity, fn(&Park) -> Option<f64>);
+
+const FIGURES: [ParkFigure; 3] = [
+    ("chart-park-companies", "Companies per park", Quantity::Count, |p| p.companies.map(|v| v as f64)),
+    ("chart-park-employees", "Employees per park", Quantity::Persons, |p| p.employees.map(|v| v as f64)),
+    ("chart-park-area", "Park area", Quantity::SquareKilometres, |p| p.area_km2),
+];
+
+pub async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<(Vec<ChartBlock>, Vec<ParkView>)> {
+    let mut rows = Vec::new();
+    for city in &c.cities {
+        rows.extend(parks::in_city(pool, city.id).await?);
+    }
+    let colour_of = |city_slug: &str| c.cities.iter().position(|city| city.slug == city_slug).unwrap_or(0);
+    let views = ParkView::build(pool, rows.clone()).await?;
+    let mut charts = Vec::new();
+    for (id, title, quantity, value) in FIGURES {
+        let unit = Unit::plain(quantity);
+        let with_value: Vec<(&Park, &ParkView, f64)> =
+            rows.iter().zip(&views).filter_map(|(p, view)| value(p).map(|v| (p, view, v))).collect();
+        if with_value.is_empty() {
+            continue;
+        }
+        let table = DataTable {
+            corner: "Park".into(),
+            columns: vec![title.to_string()],
+            rows: with_value
+                .iter()
+                .map(|(p, view, v)| DataRow {
+                    header: format!("{} ({})", p.name, p.city_name),
+                    cells: vec![vec![Figure {
+                        value: *v,
+                        text: format::figure(*v, &unit),
+                        year: None,
+                        evidence: view.evidence.clone(),
+                    }]],
+                })
+                .collect(),
+        };
+        if with_value.len() < 2 {
+            let reason = "Only one park has this figure: a ranking would compare nothing.".to_string();
+            charts.push(ChartBlock::table_only(id, title, reason, table));
+            continue;
+        }
+        let series = [HBarSeries { name: title.to_string(), scope: Scope::Park }];
+        let groups: Vec<HBarGroup> = with_value
+            .iter()
+            .map(|(p, view, v)| HBarGroup {
+                label: p.name.clone(),
+                colour: colour_of(&p.city_slug),
+                values: vec![Some(HBarValue { value: *v, year: None, source: view.evidence.label() })],
+            })
+            .collect();
+        let spec = HBarSpec {
+            id,
+            title,
+            unit: &unit,
+            series: &series,
+            groups: &groups,
+            mark: Mark::Bar,
+            log: false,
+            sort: true,
+        };
+        let legend: Vec<LegendItem> = c
+            .cities
+            .iter()
+            .enumerate()
+            .filter(|(_, city)| with_value.iter().any(|(p, _, _)| p.city_slug == city.slug))
+            .map(|(i, city)| LegendItem::swatch(series_class(i), city.name.clone()))
+            .collect();
+        charts.extend(ChartBlock::hbar(&spec, legend, table)?);
+    }
+    Ok((charts, views))
+}
