@@ -7,6 +7,7 @@ pub mod hbar;
 pub mod layout;
 pub mod line;
 pub mod matrix;
+pub mod projection;
 pub mod scale;
 pub mod text;
 pub mod ticks;
