@@ -6,6 +6,8 @@ pub mod bar;
 pub mod hbar;
 pub mod layout;
 pub mod line;
+pub mod map;
+mod map_labels;
 pub mod matrix;
 pub mod projection;
 pub mod scale;
