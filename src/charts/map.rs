@@ -51,6 +51,9 @@ const REGION_DEG: f64 = 60.0;
 const FLATTEST: f64 = 2.3;
 const TALLEST_WIDE: f64 = 1.6;
 const TALLEST_NARROW: f64 = 1.2;
+/// A regional view is at least this tall (a narrow one would otherwise be a thin strip); a
+/// whole-world view stays as flat as the land.
+const MIN_HEIGHT_PX: f64 = 200.0;
 /// Beyond this many names the map shows none: a list beside it serves better.
 const MAX_LABELS: usize = 60;
 /// A name wider than this share of the map is cut with `…` (the link's `<title>` keeps it whole).
@@ -262,27 +265,31 @@ fn view_box(points: &[(f64, f64)], width_px: f64, label_px: f64) -> (Bounds, f64
     let soft = fit(width_px - 2.0 * pad_x, x1 - x0).min(fit(tallest_px - 2.0 * pad_y, y1 - y0)).min(closest);
     let hard = fit(width_px - 2.0 * marker_px, x1 - x0).min(fit(tallest_px - 2.0 * marker_px, y1 - y0));
     let k = soft.max(width_px / LAND.width()).min(hard);
-    let height_px = ((y1 - y0) * k + 2.0 * pad_y).clamp(width_px / FLATTEST, tallest_px);
+    let lowest_px = (width_px / FLATTEST).max(MIN_HEIGHT_PX.min(tallest_px));
+    let height_px = ((y1 - y0) * k + 2.0 * pad_y).max(lowest_px).min(tallest_px);
     // No taller than the land unless the markers need it: the rest would be empty sea.
     let height = (height_px / k).min(LAND.height().max(y1 - y0 + 2.0 * marker_px / k));
     let width = width_px / k;
-    let m = marker_px / k;
-    let x = span_start((x0, x1), width, (LAND.x0, LAND.x1), m);
-    let y = span_start((y0, y1), height, (LAND.y0, LAND.y1), m);
+    let x = span_start((x0, x1), width, (LAND.x0, LAND.x1), (pad_x / k, marker_px / k));
+    let y = span_start((y0, y1), height, (LAND.y0, LAND.y1), (pad_y / k, marker_px / k));
     // Rounded outwards to the tenths the SVG is written in, so nothing inside is cut.
     let (down, up) = (|v: f64| (v * 10.0).floor() / 10.0, |v: f64| (v * 10.0).ceil() / 10.0);
     let view = Bounds { x0: down(x), y0: down(y), x1: up(x + width), y1: up(y + height) };
     (view, width_px / view.width())
 }
 
-/// Where a view of `len` starts along one axis: centred on the points, moved to stay within
-/// the land where it can, but always keeping the points `margin` inside.
-fn span_start((lo, hi): (f64, f64), len: f64, (land_lo, land_hi): (f64, f64), margin: f64) -> f64 {
+/// Where a view of `len` starts along one axis: centred on the points and moved to stay
+/// within the land where it can, but keeping `pad` (room for names) round the points where
+/// the view is long enough, and always `margin` (room for the markers).
+fn span_start((lo, hi): (f64, f64), len: f64, (land_lo, land_hi): (f64, f64), (pad, margin): (f64, f64)) -> f64 {
     let centred = (lo + hi - len) / 2.0;
     let on_land =
         if len <= land_hi - land_lo { centred.clamp(land_lo, land_hi - len) } else { (land_lo + land_hi - len) / 2.0 };
-    let (min, max) = (hi + margin - len, lo - margin);
-    if min <= max { on_land.clamp(min, max) } else { centred }
+    let within = |room: f64| {
+        let (min, max) = (hi + room - len, lo - room);
+        (min <= max).then(|| on_land.clamp(min, max))
+    };
+    within(pad).or_else(|| within(margin)).unwrap_or(centred)
 }
 
 /// The `<desc>`: which cities the map shows, which are highlighted, and whether names are left off.

@@ -261,3 +261,21 @@ fn the_checker_sees_overlaps() {
     map.places[1].label = None;
     assert!(check(&map).is_err(), "All promised every name");
 }
+
+#[test]
+fn far_northern_cities_get_room_for_names_above_the_land() {
+    // Found by the property test: at 360 px the view started at the pole, leaving no room for
+    // three long names just below it.
+    let m = |name: &str, lat: f64, lon: f64| MapMarker {
+        slug: "s".into(),
+        name: name.into(),
+        lat,
+        lon,
+        highlighted: false,
+    };
+    let markers =
+        [m("AaémAmaAééA", 60.31, 0.0), m("ééééAAaAa-(Aaa-AA", 69.16, -84.32), m("aaA-é-Aaa(-", 61.75, 107.37)];
+    let map = world_map("m", "T", &markers, NARROW).unwrap();
+    check(&map).unwrap();
+    assert_eq!(map.labelling, Labelling::All);
+}
