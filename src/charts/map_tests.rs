@@ -279,3 +279,6 @@ fn far_northern_cities_get_room_for_names_above_the_land() {
     check(&map).unwrap();
     assert_eq!(map.labelling, Labelling::All);
 }
+
+#[path = "map_render_tests.rs"]
+mod render;
