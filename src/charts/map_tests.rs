@@ -90,7 +90,24 @@ pub(super) fn check(map: &WorldMap) -> Result<(), String> {
             (i, shrunk(label_box(map, l)), leader)
         })
         .collect();
-    for (i, b, leader) in &labels {
+    check_labels(map, &circles, &labels)?;
+    match map.labelling {
+        Labelling::All if labels.len() != map.places.len() => Err("a label is missing".into()),
+        Labelling::HighlightedOnly if map.places.iter().any(|p| p.label.is_some() != p.highlighted) => {
+            Err("labels on plain markers or missing on highlighted ones".into())
+        }
+        Labelling::None if !labels.is_empty() => Err("labels despite None".into()),
+        _ => Ok(()),
+    }
+}
+
+/// Each label (index of its place, box shrunk by the rounding allowance, leader) inside the
+/// view, clear of every marker, other label and other leader.
+fn check_labels(map: &WorldMap, circles: &[Circle], labels: &[(usize, Bounds, Option<Segment>)]) -> Result<(), String> {
+    let eps = 0.11;
+    let v = map.view;
+    let inside = |b: &Bounds| b.x0 >= v.x0 && b.y0 >= v.y0 && b.x1 <= v.x1 && b.y1 <= v.y1;
+    for (i, b, leader) in labels {
         let name = &map.places[*i].name;
         if !inside(b) {
             return Err(format!("label {name} {b:?} outside {v:?}"));
@@ -98,7 +115,7 @@ pub(super) fn check(map: &WorldMap) -> Result<(), String> {
         if let Some(c) = circles.iter().find(|c| box_hits_circle(b, &Circle { r: c.r - eps, ..**c })) {
             return Err(format!("label {name} covers marker {c:?}"));
         }
-        for (j, other, other_leader) in &labels {
+        for (j, other, other_leader) in labels {
             let other_name = &map.places[*j].name;
             if i != j && b.x0 < other.x1 && other.x0 < b.x1 && b.y0 < other.y1 && other.y0 < b.y1 {
                 return Err(format!("labels {name} and {other_name} overlap"));
@@ -125,14 +142,7 @@ pub(super) fn check(map: &WorldMap) -> Result<(), String> {
             }
         }
     }
-    match map.labelling {
-        Labelling::All if labels.len() != map.places.len() => Err("a label is missing".into()),
-        Labelling::HighlightedOnly if map.places.iter().any(|p| p.label.is_some() != p.highlighted) => {
-            Err("labels on plain markers or missing on highlighted ones".into())
-        }
-        Labelling::None if !labels.is_empty() => Err("labels despite None".into()),
-        _ => Ok(()),
-    }
+    Ok(())
 }
 
 #[test]
