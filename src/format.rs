@@ -12,7 +12,8 @@ pub fn figure(value: f64, unit: &Unit) -> String {
         Quantity::Persons | Quantity::Count => grouped(value),
         Quantity::Percent => format!("{}%", trimmed(value, 2)),
         Quantity::Rank => ordinal(value),
-        Quantity::SquareKilometres => format!("{} km²", trimmed(value, 4)),
+        // Areas to a hundredth of a km² (a hectare): "3.24 km²", not "3.2375 km²".
+        Quantity::SquareKilometres => format!("{} km²", trimmed(value, 2)),
         Quantity::Share => format!("{}%", trimmed(value * 100.0, 1)),
         Quantity::Other(text) => return format!("{} {text}", grouped(value)),
     };
@@ -236,6 +237,7 @@ mod tests {
     #[test]
     fn unknown_units_are_written_out() {
         assert_eq!(figure(3.0, "km2"), "3 km²");
+        assert_eq!(figure(3.2375, "km2"), "3.24 km²");
         assert_eq!(figure(1200.0, "hectares"), "1,200 hectares");
         assert_eq!(figure(5.0e9, "PLN"), "5 bn PLN");
         assert_eq!(figure(5.0e9, "GBP"), "£5 bn");
