@@ -111,9 +111,14 @@ impl Metric {
         }
     }
 
-    /// "IT exports (whole state)": the label with the scope when it is not the city's.
+    /// "Tech workforce (whole state)": the label with the scope when it is not the city's and
+    /// the label does not say so already ("IT exports, whole state (USD)").
     pub fn label_with_scope(&self) -> String {
-        if self.scope.is_city() { self.label.clone() } else { format!("{} ({})", self.label, self.scope.label()) }
+        if self.scope.is_city() || self.label.contains(self.scope.label()) {
+            self.label.clone()
+        } else {
+            format!("{} ({})", self.label, self.scope.label())
+        }
     }
 
     pub fn is_rank(&self) -> bool {
@@ -243,6 +248,16 @@ mod tests {
             Metric::from_definition(definition("x", "count", "x", Some(true))).direction,
             Direction::HigherIsBetter
         );
+    }
+
+    #[test]
+    fn a_wider_scope_is_named_once() {
+        let mut d = definition("it_exports_usd_state", "USD", "industry_exports_usd", None);
+        d.label = "IT exports, whole state (USD)".into();
+        d.scope = "state".into();
+        assert_eq!(Metric::from_definition(d.clone()).label_with_scope(), "IT exports, whole state (USD)");
+        d.label = "Tech workforce".into();
+        assert_eq!(Metric::from_definition(d).label_with_scope(), "Tech workforce (whole state)");
     }
 
     #[test]
