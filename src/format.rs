@@ -3,10 +3,13 @@
 //! wrote), so amounts keep up to three decimals of their billion/million unit. Charts, short of
 //! room, use `compact` instead: three significant digits (`US$21.7 bn`, `120k`).
 
-use crate::metric::{Currency, Quantity, Unit};
+use crate::metric::{Currency, Per, Quantity, Unit};
 
 /// Formats a figure in its unit for tables and cards.
 pub fn figure(value: f64, unit: &Unit) -> String {
+    if per_resident_count(unit) {
+        return format!("{}{}", signed(significant(value * 1000.0)), per_resident_suffix(unit));
+    }
     let text = match &unit.quantity {
         Quantity::Money(currency) => money(value, *currency),
         Quantity::Persons | Quantity::Count => grouped(value),
@@ -20,7 +23,41 @@ pub fn figure(value: f64, unit: &Unit) -> String {
     format!("{text}{}", unit.suffix())
 }
 
+/// Workforces and counts per resident read per 1,000 residents: "9.7 per 1,000 residents".
+fn per_resident_count(unit: &Unit) -> bool {
+    unit.is_per(Per::Person) && matches!(unit.quantity, Quantity::Persons | Quantity::Count)
+}
+
+/// The words after a count per 1,000 residents: " a year per 1,000 residents".
+fn per_resident_suffix(unit: &Unit) -> String {
+    let rest: String = unit.per.iter().filter(|p| **p != Per::Person).map(|p| other_suffix(*p)).collect();
+    format!("{rest} per 1,000 residents")
+}
+
+fn other_suffix(per: Per) -> &'static str {
+    match per {
+        Per::Year => " a year",
+        Per::Month => " a month",
+        Per::SquareMetre => " per m²",
+        Per::Person => " per person",
+    }
+}
+
+/// An axis's label for a unit: as the dataset writes it, except counts per resident.
+pub fn unit_label(unit: &Unit) -> String {
+    if per_resident_count(unit) {
+        let base = match unit.quantity {
+            Quantity::Persons => "persons",
+            _ => "count",
+        };
+        format!("{base}{}", per_resident_suffix(unit))
+    } else {
+        unit.to_string()
+    }
+}
+
 /// An amount of money, abbreviated from a million up: `US$8.65 bn`, `€17.3 bn`, `US$228.09 m`.
+/// Smaller amounts (a derived amount per resident) keep the cents only below 100.
 pub fn money(value: f64, currency: Currency) -> String {
     let sign = if value < 0.0 { "-" } else { "" };
     let v = value.abs();
@@ -30,8 +67,10 @@ pub fn money(value: f64, currency: Currency) -> String {
         format!("{} bn", trimmed(v / 1e9, 3))
     } else if v >= 1e6 {
         format!("{} m", trimmed(v / 1e6, 3))
+    } else if v >= 100.0 {
+        grouped(v.round())
     } else {
-        grouped(v)
+        grouped((v * 100.0).round() / 100.0)
     };
     match currency.prefix() {
         Some(prefix) => format!("{sign}{prefix}{body}"),
@@ -103,6 +142,9 @@ pub fn ordinal(value: f64) -> String {
 pub fn compact(value: f64, unit: &Unit) -> String {
     if !value.is_finite() {
         return "–".to_string();
+    }
+    if per_resident_count(unit) {
+        return signed(significant(value * 1000.0));
     }
     match &unit.quantity {
         Quantity::Money(currency) => {
@@ -212,6 +254,18 @@ mod tests {
         assert_eq!(grouped(0.0), "0");
         assert_eq!(grouped(1234.5), "1,234.5");
         assert_eq!(grouped(-1234.0), "-1,234");
+    }
+
+    #[test]
+    fn figures_per_resident_read_naturally() {
+        assert_eq!(figure(1296.5964, "USD per person"), "US$1,297 per person");
+        assert_eq!(figure(3.456, "USD per person"), "US$3.46 per person");
+        assert_eq!(figure(0.0097244, "persons per person"), "9.72 per 1,000 residents");
+        assert_eq!(figure(0.00011345, "count per person"), "0.113 per 1,000 residents");
+        assert_eq!(figure(0.002, "persons per year per person"), "2 a year per 1,000 residents");
+        assert_eq!(compact(0.0097244, "persons per person"), "9.72");
+        assert_eq!(super::unit_label(&Unit::parse("persons per person")), "persons per 1,000 residents");
+        assert_eq!(figure(0.45, "percent per year"), "0.45% a year");
     }
 
     #[test]

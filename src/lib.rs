@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod cli;
+pub mod comparable;
 pub mod comparison;
 pub mod config;
 pub mod dataset;

@@ -213,8 +213,8 @@ pub fn hbar_chart(spec: &HBarSpec, variant: Variant) -> Option<HBarChart> {
     notes.extend(scope_notes(spec.series));
     let axis_label = match spec.mark {
         Mark::Dot => "rank (1 = best, on the left)".to_string(),
-        Mark::Bar if log => format!("{}, log scale", spec.unit),
-        Mark::Bar => spec.unit.to_string(),
+        Mark::Bar if log => format!("{}, log scale", format::unit_label(spec.unit)),
+        Mark::Bar => format::unit_label(spec.unit),
     };
     Some(HBarChart {
         id: spec.id.into(),

@@ -196,8 +196,8 @@ pub fn line_chart(
 fn unit_label(unit: &Unit, axis: YAxis) -> String {
     match axis {
         YAxis::Rank => "rank (1 = best)".into(),
-        YAxis::Log => format!("{unit}, log scale"),
-        YAxis::Linear => unit.to_string(),
+        YAxis::Log => format!("{}, log scale", format::unit_label(unit)),
+        YAxis::Linear => format::unit_label(unit),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod changes;
 pub mod cities;
 pub mod companies;
+pub mod fx_rates;
 pub mod metrics;
 pub mod parks;
 pub mod search;

@@ -171,11 +171,21 @@ impl Family<'_> {
 
 /// Groups metrics by family, families in the order of their first metric.
 pub fn families<'a>(metrics: impl IntoIterator<Item = &'a Metric>) -> Vec<Family<'a>> {
+    families_by(metrics, |m| &m.family)
+}
+
+/// Groups metrics by a key (`family`, or `measure` once currencies are converted), groups in
+/// the order of their first metric.
+pub fn families_by<'a>(
+    metrics: impl IntoIterator<Item = &'a Metric>,
+    key: impl Fn(&'a Metric) -> &'a str,
+) -> Vec<Family<'a>> {
     let mut out: Vec<Family<'a>> = Vec::new();
     for m in metrics {
-        match out.iter_mut().find(|f| f.name == m.family) {
+        let name = key(m);
+        match out.iter_mut().find(|f| f.name == name) {
             Some(f) => f.metrics.push(m),
-            None => out.push(Family { name: &m.family, metrics: vec![m] }),
+            None => out.push(Family { name, metrics: vec![m] }),
         }
     }
     out

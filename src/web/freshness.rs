@@ -1,5 +1,5 @@
 //! Knowing, cheaply and exactly, which data version a request sees, and keeping what only
-//! changes with it (the catalogue, sectors, city and country lists) in memory.
+//! changes with it (the catalogue, exchange rates, sectors, city and country lists) in memory.
 //!
 //! Every commit writes SQLite's files, so their size and modification time change with every
 //! import, whoever runs it (an admin upload here, or `clusterscope import` in another process).
@@ -12,9 +12,10 @@ use std::time::SystemTime;
 
 use sqlx::SqlitePool;
 
-use crate::db::catalogue;
+use crate::comparable::Rates;
 use crate::db::cities::{self, CityName};
 use crate::db::sectors::{self, Sector};
+use crate::db::{catalogue, fx_rates};
 use crate::metric::Catalogue;
 
 /// Size and modification time of the database file and its write-ahead log.
@@ -25,6 +26,8 @@ type Signature = [(u64, Option<SystemTime>); 2];
 pub struct Reference {
     pub version: i64,
     pub catalogue: Catalogue,
+    /// The cited exchange rates.
+    pub rates: Rates,
     pub sectors: Vec<Sector>,
     pub cities: Vec<CityName>,
 }
@@ -80,6 +83,7 @@ impl Freshness {
         let loaded = Arc::new(Reference {
             version,
             catalogue: catalogue::load(pool).await?,
+            rates: Rates::new(fx_rates::all(pool).await?),
             sectors: sectors::all(pool).await?,
             cities: cities::names(pool).await?,
         });

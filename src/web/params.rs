@@ -131,6 +131,66 @@ pub fn sectors<'a>(raw: &[String], known: impl Iterator<Item = &'a str> + Clone)
     Ok(chosen)
 }
 
+/// How a view makes figures comparable: `currency=usd`, `per=capita`, `growth=cagr`,
+/// `year=Y`; each absent (or empty, as a form's "as published" sends it) means as published.
+pub fn comparable_options(
+    currency: Vec<String>,
+    per: Vec<String>,
+    growth: Vec<String>,
+    year: Vec<String>,
+) -> Result<crate::comparable::Options, AppError> {
+    use crate::comparable::Options;
+    use crate::metric::Currency;
+    let allowed = |values: &[&str]| values.iter().map(|v| v.to_string()).collect::<Vec<_>>();
+    let currency = match single("currency", currency)?.as_deref() {
+        None => None,
+        Some("usd" | "USD") => Some(Currency::USD),
+        Some(other) => return Err(AppError::not_allowed("currency", other, allowed(&["usd"]))),
+    };
+    let per_capita = match single("per", per)?.as_deref() {
+        None => false,
+        Some("capita") => true,
+        Some(other) => return Err(AppError::not_allowed("per", other, allowed(&["capita"]))),
+    };
+    let growth = match single("growth", growth)?.as_deref() {
+        None => false,
+        Some("cagr") => true,
+        Some(other) => return Err(AppError::not_allowed("growth", other, allowed(&["cagr"]))),
+    };
+    let year = match single("year", year)? {
+        None => None,
+        Some(text) => match text.parse::<i64>() {
+            Ok(y) if (1800..=2100).contains(&y) => Some(y),
+            _ => {
+                return Err(AppError::bad_param(
+                    "year",
+                    format!("{text:?} is not a year: use a year from 1800 to 2100"),
+                ));
+            }
+        },
+    };
+    Ok(Options { currency, per_capita, growth, year })
+}
+
+/// The query string that asks for `options` again (`&currency=usd&per=capita`), empty when
+/// the figures are as published.
+pub fn options_query(options: &crate::comparable::Options) -> String {
+    let mut out = String::new();
+    if options.currency.is_some() {
+        out.push_str("&currency=usd");
+    }
+    if options.per_capita {
+        out.push_str("&per=capita");
+    }
+    if options.growth {
+        out.push_str("&growth=cagr");
+    }
+    if let Some(y) = options.year {
+        out.push_str(&format!("&year={y}"));
+    }
+    out
+}
+
 /// `page` is a whole number from 1 up; absent means 1.
 pub fn page_number(raw: Vec<String>) -> Result<i64, AppError> {
     match single("page", raw)? {
@@ -154,6 +214,26 @@ mod tests {
         let AppError::BadRequest { param, allowed: Allowed::Parameters(allowed), .. } = e else { panic!() };
         assert_eq!(param, "sectr");
         assert_eq!(allowed, ["sector", "country"]);
+    }
+
+    #[test]
+    fn comparable_options_name_the_parameter_and_what_it_accepts() {
+        let v = |s: &str| vec![s.to_string()];
+        let o = comparable_options(v("usd"), v("capita"), v("cagr"), v("2015")).unwrap();
+        assert!(o.currency.is_some() && o.per_capita && o.growth && o.year == Some(2015));
+        assert_eq!(options_query(&o), "&currency=usd&per=capita&growth=cagr&year=2015");
+        let empty = comparable_options(v(""), vec![], vec![], vec![]).unwrap();
+        assert!(!empty.derives() && options_query(&empty).is_empty());
+        for (param, bad) in [("currency", "xyz"), ("per", "nope"), ("growth", "forever"), ("year", "abc")] {
+            let e = match param {
+                "currency" => comparable_options(v(bad), vec![], vec![], vec![]),
+                "per" => comparable_options(vec![], v(bad), vec![], vec![]),
+                "growth" => comparable_options(vec![], vec![], v(bad), vec![]),
+                _ => comparable_options(vec![], vec![], vec![], v(bad)),
+            };
+            let Err(AppError::BadRequest { param: named, .. }) = e else { panic!("{param}={bad} must be refused") };
+            assert_eq!(named, param);
+        }
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! View-model pieces shared by every page: a figure with its display text, year and the
 //! sources it cites, ready for the `figure` and `evidence` template macros, and a form choice.
 
+use crate::comparable::{Derivation, Kind, Role, Shown};
+use crate::comparison::Comparison;
+use crate::db::cities::City;
 use crate::db::metrics::MetricFigure;
 use crate::db::sources::Source;
 use crate::format;
@@ -78,18 +81,44 @@ impl Evidence {
     }
 }
 
-/// One sourced value.
+/// One sourced value, published or derived from published ones.
 #[derive(Debug, Clone)]
 pub struct Figure {
     pub value: f64,
     pub text: String,
     pub year: Option<i64>,
+    /// The published figure's source and quote.
     pub evidence: Evidence,
+    /// For a derived figure: the arithmetic and every input with its source.
+    pub derivation: Option<DerivationView>,
+    /// Why a derivation that was asked for was not made, or what was left as it is.
+    pub note: Option<String>,
+}
+
+/// How a figure was derived, as the page opens it (like a source).
+#[derive(Debug, Clone)]
+pub struct DerivationView {
+    /// "converted at the 2017 rate", "per resident", "growth 2005 to 2011".
+    pub label: String,
+    pub formula: String,
+    pub inputs: Vec<InputView>,
+}
+
+#[derive(Debug, Clone)]
+pub struct InputView {
+    /// "value", "exchange rate", "population", "start", "end".
+    pub role: &'static str,
+    /// "IT industry revenue (RMB), Dalian", "CNY per US$, annual average".
+    pub what: String,
+    pub year: i64,
+    pub text: String,
+    pub cite: Cite,
+    pub quote: String,
 }
 
 impl Figure {
     pub fn new(value: f64, unit: &Unit, year: Option<i64>, evidence: Evidence) -> Self {
-        Figure { value, text: format::figure(value, unit), year, evidence }
+        Figure { value, text: format::figure(value, unit), year, evidence, derivation: None, note: None }
     }
 
     /// A metric's figure with its year, its source and the quote.
@@ -97,9 +126,89 @@ impl Figure {
         Figure::new(f.value, &metric.unit, Some(f.year), Evidence::new(vec![Cite::from(f.source.clone())], &f.quote))
     }
 
+    /// A figure as a comparison shows it: published, or derived with its inputs.
+    pub fn shown(s: &Shown, metric: &Metric, city: &str) -> Self {
+        let evidence = Evidence::new(vec![Cite::from(s.figure.source.clone())], &s.figure.quote);
+        let mut figure = Figure::new(s.value, &s.unit, Some(s.year), evidence);
+        figure.note = s.note.clone();
+        figure.derivation = s.derivation.as_ref().map(|d| DerivationView::new(d, metric, city));
+        figure
+    }
+
+    /// Points the figure's citations, and its inputs', at the sources section of an exported file.
+    pub fn link_within_page(&mut self) {
+        self.evidence.link_within_page();
+        for input in self.derivation.iter_mut().flat_map(|d| d.inputs.iter_mut()) {
+            input.cite.href = format!("#source-{}", input.cite.id);
+        }
+    }
+
     /// The value for machines (`<data value>`), without float noise.
     pub fn machine_value(&self) -> String {
         format::trimmed(self.value, 6)
+    }
+}
+
+impl DerivationView {
+    fn new(d: &Derivation, metric: &Metric, city: &str) -> Self {
+        let label = match d.kind {
+            Kind::Currency => {
+                let year = d.inputs.iter().find(|i| i.role == Role::Rate).map_or(0, |i| i.year);
+                format!("converted at the {year} rate")
+            }
+            Kind::PerCapita => "per resident".to_string(),
+            Kind::Cagr => {
+                let year = |role| d.inputs.iter().find(|i| i.role == role).map_or(0, |i| i.year);
+                format!("growth {} to {}", year(Role::Start), year(Role::End))
+            }
+        };
+        let inputs = d
+            .inputs
+            .iter()
+            .map(|i| {
+                let (role, what) = match i.role {
+                    Role::Rate => ("exchange rate", format!("{}, annual average", i.unit.replace("USD", "US$"))),
+                    Role::Population => ("population", format!("Population of {city}")),
+                    Role::Value => ("value", format!("{}, {city}", metric.label)),
+                    Role::Start => ("start", format!("{}, {city}", metric.label)),
+                    Role::End => ("end", format!("{}, {city}", metric.label)),
+                };
+                InputView {
+                    role,
+                    what,
+                    year: i.year,
+                    text: format!("{} {}", format::trimmed(i.value, 6), i.unit),
+                    cite: Cite::from(i.source.clone()),
+                    quote: i.quote.clone(),
+                }
+            })
+            .collect();
+        DerivationView { label, formula: d.formula.clone(), inputs }
+    }
+}
+
+/// One cell of a table of figures: every figure for it (several sources may give one), or
+/// none, and then perhaps why (a derivation that cannot be made).
+#[derive(Debug, Clone, Default)]
+pub struct TableCell {
+    pub figures: Vec<Figure>,
+    pub missing: Option<String>,
+}
+
+impl TableCell {
+    /// The latest figures of one metric for one city in a comparison, or why there is none as
+    /// the comparison's options ask.
+    pub fn latest(c: &Comparison, m: &Metric, city: &City) -> Self {
+        TableCell {
+            figures: c.latest(&m.id, city.id).into_iter().map(|s| Figure::shown(s, m, &city.name)).collect(),
+            missing: c.missing(&m.id, city.id).map(str::to_string),
+        }
+    }
+}
+
+impl From<Vec<Figure>> for TableCell {
+    fn from(figures: Vec<Figure>) -> Self {
+        TableCell { figures, missing: None }
     }
 }
 

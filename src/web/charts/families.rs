@@ -2,15 +2,15 @@
 //! dashboard, a city's page), a bar or dot chart of its latest figures (the compare page).
 //! Each is drawn only when it compares something; otherwise its block says why.
 
-use super::super::view::{Cite, Figure};
+use super::super::view::{Cite, Figure, TableCell};
 use super::{ChartBlock, DataRow, DataTable, LegendItem};
 use crate::charts::hbar::{HBarGroup, HBarSeries, HBarSpec, HBarValue, Mark};
 use crate::charts::layout::{marker_path, series_class};
 use crate::charts::line::{LineInput, LinePoint, YAxis, line_chart, series_classes};
+use crate::comparable::Shown;
 use crate::comparison::Comparison;
 use crate::db::cities::City;
-use crate::db::metrics::MetricFigure;
-use crate::metric::{Family, Metric};
+use crate::metric::{Family, Metric, Unit};
 
 /// A one-city series needs this many years to be worth a line.
 const MIN_YEARS_FOR_ONE_CITY: usize = 3;
@@ -25,16 +25,34 @@ fn series_name(city: &str, m: &Metric, metrics_of_city: usize) -> String {
     }
 }
 
-fn source_of(f: &MetricFigure) -> String {
-    Cite::from(f.source.clone()).short()
+/// Where a shown figure comes from, for its tooltip: its source, and "derived" when it is.
+fn source_of(s: &Shown) -> String {
+    let cite = Cite::from(s.figure.source.clone()).short();
+    if s.derivation.is_some() { format!("derived from {cite} and others") } else { cite }
 }
+
+/// The unit most of the figures are shown in: the one a chart's axis takes. Figures left in
+/// another unit (no exchange rate for their year) stay in the table only.
+fn chart_unit<'a>(figures: impl Iterator<Item = &'a Shown>) -> Option<Unit> {
+    let mut counts: Vec<(Unit, usize)> = Vec::new();
+    for s in figures {
+        match counts.iter_mut().find(|(u, _)| *u == s.unit) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s.unit.clone(), 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(u, _)| u)
+}
+
+pub const LEFT_OUT: &str =
+    "Figures that could not be converted (no exchange rate for their year) are in the table, not on the chart.";
 
 /// One line of a line chart: a city's figures for one metric.
 struct Line<'a> {
     city: &'a City,
     colour: usize,
     metric: &'a Metric,
-    figures: Vec<&'a MetricFigure>,
+    figures: Vec<&'a Shown>,
     name: String,
 }
 
@@ -66,11 +84,11 @@ fn why_no_lines(lines: &[Line], title: &str) -> Option<String> {
 /// A line chart of one family over the years: a line per city and metric with figures.
 pub fn family_line_chart(
     c: &Comparison,
-    family: &str,
+    family: &Family,
     id: &str,
     axis: YAxis,
 ) -> Result<Option<ChartBlock>, askama::Error> {
-    let metrics: Vec<&Metric> = c.metrics.iter().filter(|m| m.family == family).collect();
+    let metrics: Vec<&Metric> = family.metrics.clone();
     let Some(first) = metrics.first() else { return Ok(None) };
     let mut lines: Vec<Line> = Vec::new();
     for (colour, city) in c.cities.iter().enumerate() {
@@ -87,14 +105,15 @@ pub fn family_line_chart(
         return Ok(None);
     }
     let title = if metrics.len() > 1 && metrics.iter().any(|m| m.scope != first.scope) {
-        format!("{} (with wider-area figures)", first.label)
+        format!("{} (with wider-area figures)", heading(c, family, first))
     } else {
-        first.label.clone()
+        heading(c, family, first)
     };
     let table = line_table(&lines);
     if let Some(reason) = why_no_lines(&lines, &first.label) {
         return Ok(Some(ChartBlock::table_only(id, &title, reason, table)));
     }
+    let Some(unit) = chart_unit(lines.iter().flat_map(|l| l.figures.iter().copied())) else { return Ok(None) };
     let inputs: Vec<LineInput> = lines
         .iter()
         .map(|l| LineInput {
@@ -104,10 +123,12 @@ pub fn family_line_chart(
             points: l
                 .figures
                 .iter()
+                .filter(|f| f.unit == unit)
                 .map(|f| LinePoint { year: f.year, value: f.value, source: source_of(f) })
                 .collect(),
         })
         .collect();
+    let left_out = lines.iter().any(|l| l.figures.iter().any(|f| f.unit != unit));
     let legend = lines
         .iter()
         .enumerate()
@@ -117,7 +138,8 @@ pub fn family_line_chart(
             marker: Some(marker_path(shape, 14.0, 7.0, 4.5)),
         })
         .collect();
-    ChartBlock::line(|variant| line_chart(id, &title, &first.unit, axis, &inputs, variant), legend, table)
+    let block = ChartBlock::line(|variant| line_chart(id, &title, &unit, axis, &inputs, variant), legend, table)?;
+    Ok(block.map(|b| b.with_notes(c, left_out)))
 }
 
 /// The figures of a line chart by year, a column per line.
@@ -131,7 +153,15 @@ fn line_table(lines: &[Line]) -> DataTable {
             header: year.to_string(),
             cells: lines
                 .iter()
-                .map(|l| l.figures.iter().filter(|f| f.year == year).map(|f| Figure::of(f, l.metric)).collect())
+                .map(|l| {
+                    let figures: Vec<Figure> = l
+                        .figures
+                        .iter()
+                        .filter(|f| f.year == year)
+                        .map(|f| Figure::shown(f, l.metric, &l.city.name))
+                        .collect();
+                    TableCell::from(figures)
+                })
                 .collect(),
         })
         .collect();
@@ -161,10 +191,7 @@ pub fn family_bar_chart(
             .iter()
             .map(|city| DataRow {
                 header: city.name.clone(),
-                cells: metrics
-                    .iter()
-                    .map(|m| c.latest(&m.id, city.id).into_iter().map(|f| Figure::of(f, m)).collect())
-                    .collect(),
+                cells: metrics.iter().map(|m| TableCell::latest(c, m, city)).collect(),
             })
             .collect(),
     };
@@ -187,6 +214,8 @@ pub fn family_bar_chart(
         };
         return Ok(Some(ChartBlock::table_only(id, &first.label, reason, table)));
     }
+    let latest_figures = c.cities.iter().flat_map(|city| metrics.iter().flat_map(|m| c.latest(&m.id, city.id)));
+    let Some(unit) = chart_unit(latest_figures) else { return Ok(None) };
     let series: Vec<HBarSeries> =
         metrics.iter().map(|m| HBarSeries { name: m.label_with_scope(), scope: m.scope }).collect();
     let groups: Vec<HBarGroup> = c
@@ -199,7 +228,7 @@ pub fn family_bar_chart(
             values: metrics
                 .iter()
                 .map(|m| {
-                    c.latest(&m.id, city.id).first().map(|f| HBarValue {
+                    c.latest(&m.id, city.id).into_iter().find(|f| f.unit == unit).map(|f| HBarValue {
                         value: f.value,
                         year: Some(f.year),
                         source: source_of(f),
@@ -208,18 +237,23 @@ pub fn family_bar_chart(
                 .collect(),
         })
         .collect();
-    let mark = if first.is_rank() { Mark::Dot } else { Mark::Bar };
-    let spec = HBarSpec {
-        id,
-        title: &first.label,
-        unit: &first.unit,
-        series: &series,
-        groups: &groups,
-        mark,
-        log,
-        sort: false,
-    };
+    let mark = if first.is_rank() && !c.options.growth { Mark::Dot } else { Mark::Bar };
+    let title = heading(c, family, first);
+    let spec = HBarSpec { id, title: &title, unit: &unit, series: &series, groups: &groups, mark, log, sort: false };
+    let left_out =
+        c.cities.iter().any(|city| metrics.iter().any(|m| c.latest(&m.id, city.id).iter().any(|f| f.unit != unit)));
     let legend =
         c.cities.iter().enumerate().map(|(i, city)| LegendItem::swatch(series_class(i), city.name.clone())).collect();
-    ChartBlock::hbar(&spec, legend, table)
+    Ok(ChartBlock::hbar(&spec, legend, table)?.map(|b| b.with_notes(c, left_out)))
+}
+
+/// A family's title: its first metric's label, or once currencies are converted and several
+/// currencies share the chart, the measure in US dollars.
+fn heading(c: &Comparison, family: &Family, first: &Metric) -> String {
+    let currencies = family.metrics.iter().filter_map(|m| m.unit.currency()).collect::<std::collections::BTreeSet<_>>();
+    if c.options.converts_money() && currencies.len() > 1 {
+        format!("{} (all in US$)", first.label.trim_end_matches(|ch: char| ch != '(').trim_end_matches('(').trim_end())
+    } else {
+        first.label.clone()
+    }
 }

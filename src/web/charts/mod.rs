@@ -8,7 +8,7 @@ mod families;
 
 use askama::Template;
 
-use super::view::Figure;
+use super::view::TableCell;
 use crate::charts::hbar::{HBarChart, HBarSpec, hbar_chart};
 use crate::charts::layout::Variant;
 use crate::charts::line::LineChart;
@@ -64,7 +64,7 @@ pub struct DataTable {
 pub struct DataRow {
     pub header: String,
     /// Each cell lists every figure (several sources may give one for the same year).
-    pub cells: Vec<Vec<Figure>>,
+    pub cells: Vec<TableCell>,
 }
 
 /// A chart ready for a page: heading, notes, legend, the SVG, and its data table.
@@ -105,6 +105,29 @@ impl ChartBlock {
             not_drawn: Some(reason),
             table,
         }
+    }
+
+    /// Adds the notes a comparison's options call for: what was derived, and what was left out.
+    pub fn with_notes(mut self, c: &crate::comparison::Comparison, left_out: bool) -> Self {
+        let o = &c.options;
+        if o.derives() {
+            let mut parts = Vec::new();
+            if o.currency.is_some() {
+                parts.push("money converted to US dollars at each figure's own year's average rate");
+            }
+            if o.per_capita {
+                parts.push("divided by the city's population nearest in time");
+            }
+            if o.growth {
+                parts.push("each series as its compound annual growth rate");
+            }
+            self.notes
+                .push(format!("Derived figures: {}. The table gives every input and its source.", parts.join("; ")));
+        }
+        if left_out {
+            self.notes.push(families::LEFT_OUT.to_string());
+        }
+        self
     }
 
     /// A line chart laid out by `layout` for both widths.

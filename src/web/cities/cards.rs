@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use super::super::AppState;
 use super::super::view::{Cite, Evidence, Figure};
+use crate::comparable::{self, Options, Outcome, Rates};
 use crate::db::cities::City;
 use crate::db::metrics::{self, MetricFigure};
 use crate::db::sectors::{self, SectorEvidence};
 use crate::error::AppResult;
 use crate::headline::{self, INDICATORS};
-use crate::metric::Catalogue;
+use crate::metric::{Catalogue, Metric};
 
 pub struct SectorTag {
     pub slug: String,
@@ -48,8 +49,9 @@ pub struct CityCard {
     pub missing: String,
 }
 
-/// The cards of a list of cities: sectors with evidence and the key figures, in two queries.
-pub async fn city_cards(state: &AppState, found: Vec<City>) -> AppResult<Vec<CityCard>> {
+/// The cards of a list of cities: sectors with evidence and the key figures (made comparable as
+/// `options` ask), in two queries.
+pub async fn city_cards(state: &AppState, found: Vec<City>, options: &Options) -> AppResult<Vec<CityCard>> {
     let pool = &state.pool;
     let reference = state.freshness.reference(pool).await?;
     let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
@@ -59,7 +61,8 @@ pub async fn city_cards(state: &AppState, found: Vec<City>) -> AppResult<Vec<Cit
         .into_iter()
         .map(|city| {
             let city_figures = figures.remove(&city.id).unwrap_or_default();
-            let (key_figures, missing) = key_figures(&city_figures, &reference.catalogue);
+            let (key_figures, missing) =
+                key_figures(&city, &city_figures, &reference.catalogue, &reference.rates, options);
             CityCard {
                 sectors: evidence.remove(&city.id).unwrap_or_default().into_iter().map(SectorTag::from).collect(),
                 key_figures,
@@ -82,7 +85,14 @@ fn group_by_city<T>(rows: Vec<T>, city: impl Fn(&T) -> i64) -> HashMap<i64, Vec<
 }
 
 /// The indicators the data has a figure for, and the names of those it has none for.
-fn key_figures(figures: &[MetricFigure], catalogue: &Catalogue) -> (Vec<KeyFigure>, String) {
+fn key_figures(
+    city: &City,
+    figures: &[MetricFigure],
+    catalogue: &Catalogue,
+    rates: &Rates,
+    options: &Options,
+) -> (Vec<KeyFigure>, String) {
+    let populations = comparable::population_figures(figures, city.id);
     let mut found = Vec::new();
     let mut missing = Vec::new();
     for indicator in INDICATORS {
@@ -104,11 +114,38 @@ fn key_figures(figures: &[MetricFigure], catalogue: &Catalogue) -> (Vec<KeyFigur
             let s = if others > 1 { "s" } else { "" };
             notes.push(format!("{others} other source{s} for {} (see the profile)", figure.year));
         }
-        found.push(KeyFigure {
-            label: indicator.label,
-            note: (!notes.is_empty()).then(|| notes.join("; ")),
-            figure: Figure::of(figure, metric),
-        });
+        let figure = match shown(city, metric, figure, figures, &populations, rates, options) {
+            Ok(shown) => shown,
+            Err(reason) => {
+                notes.push(reason);
+                Figure::of(figure, metric)
+            }
+        };
+        found.push(KeyFigure { label: indicator.label, note: (!notes.is_empty()).then(|| notes.join("; ")), figure });
     }
     (found, crate::charts::layout::and_list(&missing))
+}
+
+/// The picked figure as the options ask: converted or per resident, or the growth of its
+/// metric's series; `Err` says why it cannot be (the card then shows it as published).
+fn shown(
+    city: &City,
+    metric: &Metric,
+    picked: &MetricFigure,
+    figures: &[MetricFigure],
+    populations: &[&MetricFigure],
+    rates: &Rates,
+    options: &Options,
+) -> Result<Figure, String> {
+    if !options.derives() {
+        return Ok(Figure::of(picked, metric));
+    }
+    let series: Vec<&MetricFigure> =
+        if options.growth { figures.iter().filter(|f| f.metric == picked.metric).collect() } else { vec![picked] };
+    let options = Options { year: None, ..*options };
+    match comparable::derive_series(metric, city, &series, &options, rates, populations).into_iter().next() {
+        Some(Outcome::Shown(s)) => Ok(Figure::shown(&s, metric, &city.name)),
+        Some(Outcome::Unavailable(u)) => Err(format!("shown as published: {}", u.reason)),
+        None => Err("shown as published".into()),
+    }
 }

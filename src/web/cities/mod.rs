@@ -105,7 +105,7 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
         let first: Vec<City> = found.iter().take(MAX_CITIES).cloned().collect();
         crate::comparison::query_string(&first, &[])
     });
-    let cards = city_cards(&state, found).await?;
+    let cards = city_cards(&state, found, &crate::comparable::Options::default()).await?;
     let chosen_labels = chosen
         .iter()
         .filter_map(|slug| all_sectors.iter().find(|s| &s.sector.slug == slug).map(|s| s.sector.label.clone()))

@@ -16,6 +16,7 @@ use super::super::parks::ParkView;
 use super::super::view::{Cite, Evidence, Figure};
 use super::cards::SectorTag;
 use crate::charts::line::YAxis;
+use crate::comparable::{Options, Rates};
 use crate::comparison::Comparison;
 use crate::db::cities::{self, City};
 use crate::db::metrics::{self, MetricFigure};
@@ -144,11 +145,19 @@ fn family_groups(figures: &[MetricFigure], catalogue: &Catalogue) -> Vec<FamilyG
 /// A line chart for each family in which the city has a series of at least three years.
 fn series_charts(city: &City, figures: &[MetricFigure], catalogue: &Catalogue) -> AppResult<Vec<ChartBlock>> {
     let metrics: Vec<Metric> = catalogue.iter().filter(|m| figures.iter().any(|f| f.metric == m.id)).cloned().collect();
-    let one_city = Comparison { cities: vec![city.clone()], metrics, figures: figures.to_vec(), chosen_metrics: true };
+    let one_city = Comparison::new(
+        vec![city.clone()],
+        metrics,
+        figures.to_vec(),
+        &[],
+        &Rates::default(),
+        Options::default(),
+        true,
+    );
     let mut charts = Vec::new();
     for (i, family) in one_city.families().iter().enumerate() {
         let axis = if family.metrics.iter().any(|m| m.is_rank()) { YAxis::Rank } else { YAxis::Linear };
-        if let Some(block) = family_line_chart(&one_city, family.name, &format!("chart-{i}"), axis)?
+        if let Some(block) = family_line_chart(&one_city, family, &format!("chart-{i}"), axis)?
             && block.not_drawn.is_none()
         {
             charts.push(block);

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::super::AppState;
 use super::super::companies::{CompanyJson, PREVIEW_ROWS, source_ids};
-use super::super::figure_table::{self, FigureJson};
+use super::super::figure_table::{self, FigureJson, Row};
 use super::super::formats::Format;
 use crate::db::cities::{self, City};
 use crate::db::metrics;
@@ -59,7 +59,7 @@ pub async fn twin(state: &AppState, slug: &str, format: Format) -> Result<Respon
     let with_metrics: Vec<_> =
         figures.iter().filter_map(|f| reference.catalogue.get(&f.metric).map(|m| (&city, m, f))).collect();
     if format == Format::Csv {
-        let table = figure_table::csv(with_metrics.iter().copied());
+        let table = figure_table::csv(with_metrics.iter().map(|(city, m, f)| Row::published(city, m, f)));
         return Ok(table.into_response(&format!("clusterscope-{}.csv", city.slug)));
     }
     let evidence = sectors::evidence_for_cities(pool, &[city.id]).await?;
@@ -88,7 +88,7 @@ pub async fn twin(state: &AppState, slug: &str, format: Format) -> Result<Respon
             .iter()
             .map(|e| SectorJson { sector: &e.sector, label: &e.sector_label, source: &e.source.id, quote: &e.quote })
             .collect(),
-        figures: with_metrics.iter().map(|(city, m, f)| FigureJson::new(city, m, f)).collect(),
+        figures: with_metrics.iter().map(|(city, m, f)| FigureJson::new(Row::published(city, m, f))).collect(),
         parks: park_rows
             .iter()
             .map(|p| ParkJson {

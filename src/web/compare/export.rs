@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use super::super::AppState;
 use super::super::params::Params;
 use super::{CompareQuery, ComparisonView};
+use crate::comparable::Options;
 use crate::db::sources::Source;
 use crate::error::AppResult;
 
@@ -31,6 +32,7 @@ struct ExportPage<'a> {
     /// The comparison's address on the public site, when the server knows it (`--public-url`).
     from_url: Option<String>,
     data_version: i64,
+    options: Options,
 }
 
 pub async fn comparison_file(
@@ -51,6 +53,7 @@ pub async fn comparison_file(
         exported_at: crate::db::now_utc(pool).await?,
         from_url: state.settings.public_url.as_ref().map(|base| format!("{base}/compare?{}", view.query)),
         data_version: crate::db::data_version(pool).await?,
+        options: c.options,
     };
     let html = page.render()?;
     let mut response = html.into_response();

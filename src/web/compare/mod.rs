@@ -13,9 +13,10 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
-use super::params::{Params, log_scale};
+use super::params::{Params, comparable_options, log_scale};
 use super::view::{Choice, FormError};
-use crate::comparison::{self, Comparison, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES};
+use crate::comparable::Options;
+use crate::comparison::{self, Comparison, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES, Setting};
 use crate::db::cities;
 use crate::error::AppResult;
 use crate::metric::families;
@@ -34,9 +35,22 @@ pub struct CompareQuery {
     metric: Vec<String>,
     #[serde(default)]
     scale: Vec<String>,
+    #[serde(default)]
+    currency: Vec<String>,
+    #[serde(default)]
+    per: Vec<String>,
+    #[serde(default)]
+    growth: Vec<String>,
+    #[serde(default)]
+    year: Vec<String>,
 }
 
 impl CompareQuery {
+    /// How the figures are made comparable (`currency`, `per`, `growth`, `year`).
+    pub fn options(&self) -> AppResult<Options> {
+        comparable_options(self.currency.clone(), self.per.clone(), self.growth.clone(), self.year.clone())
+    }
+
     /// The chosen cities in order; none chosen means the first comparison: Dalian against
     /// Bangalore, Metro Manila and Silicon Valley.
     pub fn cities(&self) -> Vec<String> {
@@ -61,8 +75,10 @@ impl CompareQuery {
 
     /// The comparison this query asks for.
     pub async fn comparison(&self, state: &AppState) -> AppResult<Comparison> {
+        let options = self.options()?;
         let reference = state.freshness.reference(&state.pool).await?;
-        comparison::build(&state.pool, &reference.catalogue, &self.cities(), &self.metrics()).await
+        let setting = Setting { catalogue: &reference.catalogue, rates: &reference.rates, options };
+        comparison::build(&state.pool, setting, &self.cities(), &self.metrics()).await
     }
 }
 
@@ -80,6 +96,7 @@ pub struct ComparePage {
     metric_groups: Vec<MetricGroup>,
     chosen_metrics: bool,
     log: bool,
+    options: Options,
     min_cities: usize,
     max_cities: usize,
     error: Option<FormError>,
@@ -97,13 +114,26 @@ impl ComparePage {
     fn scale_error(&self) -> Option<String> {
         FormError::on(&self.error, "scale")
     }
+
+    fn options_error(&self) -> Option<String> {
+        ["currency", "per", "growth", "year"].iter().find_map(|f| FormError::on(&self.error, f))
+    }
+
+    /// The same comparison with the figures as published.
+    fn as_published(&self) -> String {
+        let query = self.view.as_ref().map_or("", |v| v.query.as_str());
+        let kept: Vec<&str> = query.split('&').filter(|p| p.starts_with("city=") || p.starts_with("metric=")).collect();
+        format!("/compare?{}", kept.join("&"))
+    }
 }
 
 /// `/compare`: the comparison, or its form again with the mistake next to the field (400).
 pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQuery>) -> AppResult<Response> {
     let outcome = match (query.log_scale(), query.comparison(&state).await) {
         (Ok(log), Ok(c)) => Ok((log, c)),
-        (Err(e), _) | (_, Err(e)) => Err(FormError::about(e, &["city", "metric", "scale"])?),
+        (Err(e), _) | (_, Err(e)) => {
+            Err(FormError::about(e, &["city", "metric", "scale", "currency", "per", "growth", "year"])?)
+        }
     };
     let pool = &state.pool;
     let reference = state.freshness.reference(pool).await?;
@@ -147,6 +177,7 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQ
         metric_groups,
         chosen_metrics: !chosen_metrics.is_empty(),
         log: outcome.as_ref().is_ok_and(|(log, _)| *log) || query.scale.iter().any(|s| s == "log"),
+        options: query.options().unwrap_or_default(),
         min_cities: MIN_CITIES,
         max_cities: MAX_CITIES,
         error,

@@ -7,9 +7,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::super::AppState;
-use super::super::figure_table::{self, FigureJson};
+use super::super::figure_table::{self, FigureJson, Row};
 use super::super::params::ApiParams;
 use super::CompareQuery;
+use crate::comparable::Options;
 use crate::db::cities::City;
 use crate::db::sources::Source;
 use crate::error::ApiError;
@@ -19,9 +20,39 @@ use crate::metric::Metric;
 struct ComparisonJson<'a> {
     cities: &'a [City],
     metrics: &'a [Metric],
+    /// How the figures are shown: `currency`, `per`, `growth`, `year` as asked.
+    view: ViewJson,
     figures: Vec<FigureJson<'a>>,
+    /// What was asked for and cannot be derived, with the reason.
+    missing: Vec<MissingJson<'a>>,
     sources: Vec<&'a Source>,
     data_version: i64,
+}
+
+#[derive(Serialize)]
+struct ViewJson {
+    currency: Option<&'static str>,
+    per: Option<&'static str>,
+    growth: Option<&'static str>,
+    year: Option<i64>,
+}
+
+impl From<&Options> for ViewJson {
+    fn from(o: &Options) -> Self {
+        ViewJson {
+            currency: o.currency.map(|_| "usd"),
+            per: o.per_capita.then_some("capita"),
+            growth: o.growth.then_some("cagr"),
+            year: o.year,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct MissingJson<'a> {
+    city: &'a str,
+    metric: &'a str,
+    reason: &'a str,
 }
 
 pub async fn compare_json(
@@ -32,7 +63,16 @@ pub async fn compare_json(
     let body = ComparisonJson {
         cities: &c.cities,
         metrics: &c.metrics,
-        figures: c.rows().into_iter().map(|(m, city, f)| FigureJson::new(city, m, f)).collect(),
+        view: ViewJson::from(&c.options),
+        figures: c.rows().into_iter().map(|(m, city, s)| FigureJson::new(Row::shown(city, m, s))).collect(),
+        missing: c
+            .unavailable
+            .iter()
+            .filter_map(|u| {
+                let city = c.cities.iter().find(|city| city.id == u.city_id)?;
+                Some(MissingJson { city: &city.slug, metric: &u.metric, reason: &u.reason })
+            })
+            .collect(),
         sources: c.sources(),
         data_version: crate::db::data_version(&state.pool).await?,
     };
@@ -44,6 +84,6 @@ pub async fn compare_csv(
     ApiParams(query): ApiParams<CompareQuery>,
 ) -> Result<Response, ApiError> {
     let c = query.comparison(&state).await?;
-    let table = figure_table::csv(c.rows().into_iter().map(|(m, city, f)| (city, m, f)));
+    let table = figure_table::csv(c.rows().into_iter().map(|(m, city, s)| Row::shown(city, m, s)));
     Ok(table.into_response(&format!("clusterscope-{}.csv", c.file_stem())))
 }

@@ -2,7 +2,8 @@
 //! (metrics as rows grouped by family, cities as columns) and a chart per family.
 
 use super::super::charts::{ChartBlock, family_bar_chart};
-use super::super::view::Figure;
+use super::super::params::options_query;
+use super::super::view::TableCell;
 use crate::charts::layout::series_class;
 use crate::comparison::Comparison;
 use crate::error::AppResult;
@@ -17,8 +18,8 @@ pub struct MetricRow {
     pub label: String,
     pub scope: Scope,
     pub description: String,
-    /// Per city: the figures of the latest year (one per source), or none.
-    pub cells: Vec<Vec<Figure>>,
+    /// Per city: the figures of the latest year (one per source), or none and why.
+    pub cells: Vec<TableCell>,
 }
 
 pub struct FamilyRows {
@@ -47,6 +48,7 @@ impl ComparisonView {
         if log {
             query.push_str("&scale=log");
         }
+        query.push_str(&options_query(&c.options));
         let names: Vec<String> = c.cities.iter().map(|city| city.name.clone()).collect();
         Ok(ComparisonView {
             heading: crate::charts::layout::and_list(&names),
@@ -78,9 +80,9 @@ impl ComparisonView {
             .flat_map(|f| f.rows.iter_mut())
             .flat_map(|r| r.cells.iter_mut())
             .chain(self.charts.iter_mut().flat_map(|c| c.table.rows.iter_mut()).flat_map(|r| r.cells.iter_mut()))
-            .flatten();
+            .flat_map(|cell| cell.figures.iter_mut());
         for figure in figures {
-            figure.evidence.link_within_page();
+            figure.link_within_page();
         }
     }
 }
@@ -90,10 +92,6 @@ fn metric_row(c: &Comparison, m: &Metric) -> MetricRow {
         label: m.label.clone(),
         scope: m.scope,
         description: m.description.clone(),
-        cells: c
-            .cities
-            .iter()
-            .map(|city| c.latest(&m.id, city.id).into_iter().map(|f| Figure::of(f, m)).collect())
-            .collect(),
+        cells: c.cities.iter().map(|city| TableCell::latest(c, m, city)).collect(),
     }
 }

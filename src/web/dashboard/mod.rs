@@ -11,24 +11,19 @@ use serde::Deserialize;
 
 mod park_rankings;
 mod sector_matrix;
+mod time_series;
 
 use super::AppState;
-use super::charts::{ChartBlock, family_line_chart};
+use super::charts::ChartBlock;
 use super::cities::{CitiesQuery, CityCard, city_cards, validated_filter};
-use super::params::{Params, log_scale};
+use super::params::{Params, comparable_options, log_scale, options_query};
 use super::parks::ParkView;
 use super::view::{Choice, FormError};
-use crate::charts::line::YAxis;
-use crate::comparison::{self, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES};
+use crate::comparable::Options;
+use crate::comparison::{self, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES, Setting};
 use crate::db::cities::{self, City};
 use crate::db::sectors;
 use crate::error::{AppError, AppResult};
-
-/// The families the dashboard charts over time, in this order: revenue in each currency the
-/// sources use (never converted), then the IT workforce.
-const TIME_SERIES_FAMILIES: [&str; 4] =
-    ["industry_revenue_usd", "industry_revenue_rmb", "industry_revenue_eur", "it_workforce"];
-const RANK_FAMILY: &str = "outsourcing_rank";
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -39,6 +34,14 @@ pub struct DashboardQuery {
     sector: Vec<String>,
     #[serde(default)]
     scale: Vec<String>,
+    #[serde(default)]
+    currency: Vec<String>,
+    #[serde(default)]
+    per: Vec<String>,
+    #[serde(default)]
+    growth: Vec<String>,
+    #[serde(default)]
+    year: Vec<String>,
 }
 
 #[derive(Template)]
@@ -54,6 +57,7 @@ pub struct DashboardPage {
     city_choices: Vec<Choice>,
     sector_choices: Vec<Choice>,
     log: bool,
+    options: Options,
     /// `city=a&city=b`: links to the comparison of the cities shown.
     compare_query: String,
     can_compare: bool,
@@ -74,11 +78,22 @@ impl DashboardPage {
     fn scale_error(&self) -> Option<String> {
         FormError::on(&self.error, "scale")
     }
+
+    /// The same dashboard with the figures as published.
+    fn as_published(&self) -> String {
+        let cities = self.compare_query.split('&').filter(|p| p.starts_with("city=")).collect::<Vec<_>>().join("&");
+        format!("/?{cities}")
+    }
+
+    fn options_error(&self) -> Option<String> {
+        ["currency", "per", "growth", "year"].iter().find_map(|f| FormError::on(&self.error, f))
+    }
 }
 
 /// Which cities the dashboard shows, as the query asks.
 struct Selection {
     log: bool,
+    options: Options,
     sectors: Vec<String>,
     cities: Vec<City>,
     /// Why fewer cities are shown than asked for, if so.
@@ -87,6 +102,8 @@ struct Selection {
 
 async fn select(pool: &sqlx::SqlitePool, query: &DashboardQuery) -> AppResult<Selection> {
     let log = log_scale(query.scale.clone())?;
+    let options =
+        comparable_options(query.currency.clone(), query.per.clone(), query.growth.clone(), query.year.clone())?;
     let filter = validated_filter(pool, CitiesQuery { sector: query.sector.clone(), country: Vec::new() }).await?;
     let asked: Vec<String> = query.city.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
     if asked.len() > MAX_CITIES {
@@ -120,7 +137,7 @@ async fn select(pool: &sqlx::SqlitePool, query: &DashboardQuery) -> AppResult<Se
             comparison::resolve_cities(pool, &defaults).await.unwrap_or_default()
         }
     };
-    Ok(Selection { log, sectors: filter.sectors, cities: shown, narrowed })
+    Ok(Selection { log, options, sectors: filter.sectors, cities: shown, narrowed })
 }
 
 /// `/`: the dashboard, or its form again with the mistake next to the field (400).
@@ -129,27 +146,21 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
     let (selection, error) = match select(pool, &query).await {
         Ok(s) => (s, None),
         Err(e) => {
-            let error = FormError::about(e, &["city", "sector", "scale"])?;
-            let asked = Selection { log: false, sectors: query.sector.clone(), cities: Vec::new(), narrowed: None };
+            let error = FormError::about(e, &["city", "sector", "scale", "currency", "per", "growth", "year"])?;
+            let asked = Selection {
+                log: false,
+                options: Options::default(),
+                sectors: query.sector.clone(),
+                cities: Vec::new(),
+                narrowed: None,
+            };
             (asked, Some(error))
         }
     };
     let reference = state.freshness.reference(pool).await?;
-    let charted: Vec<String> = reference
-        .catalogue
-        .iter()
-        .filter(|m| TIME_SERIES_FAMILIES.contains(&m.family.as_str()) || m.family == RANK_FAMILY)
-        .map(|m| m.id.clone())
-        .collect();
-    let c = comparison::of(pool, &reference.catalogue, selection.cities, &charted).await?;
-    let axis = if selection.log { YAxis::Log } else { YAxis::Linear };
-    let mut time_series = Vec::new();
-    for family in TIME_SERIES_FAMILIES {
-        if let Some(block) = family_line_chart(&c, family, &format!("chart-{family}"), axis)? {
-            time_series.push(block);
-        }
-    }
-    let ranks = family_line_chart(&c, RANK_FAMILY, "chart-tholons", YAxis::Rank)?;
+    let setting = Setting { catalogue: &reference.catalogue, rates: &reference.rates, options: selection.options };
+    let c = comparison::of(pool, setting, selection.cities, &time_series::metrics(&reference.catalogue)).await?;
+    let (time_series, ranks) = time_series::charts(&c, selection.log)?;
     let sectors_chart = sector_matrix::sector_matrix(pool, &c).await?;
     let (park_charts, park_views) = park_rankings::park_comparison(pool, &c).await?;
 
@@ -184,11 +195,11 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
             label: s.sector.label,
         })
         .collect();
-    let compare_query = comparison::query_string(&c.cities, &[]);
+    let compare_query = comparison::query_string(&c.cities, &[]) + &options_query(&selection.options);
     let page = DashboardPage {
         heading,
         can_compare: (MIN_CITIES..=MAX_CITIES).contains(&c.cities.len()),
-        cards: city_cards(&state, c.cities.clone()).await?,
+        cards: city_cards(&state, c.cities.clone(), &selection.options).await?,
         time_series,
         ranks,
         sectors: sectors_chart,
@@ -197,6 +208,7 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
         city_choices,
         sector_choices,
         log: selection.log,
+        options: selection.options,
         compare_query,
         narrowed: selection.narrowed,
         error,

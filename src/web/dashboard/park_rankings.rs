@@ -3,7 +3,7 @@
 
 use super::super::charts::{ChartBlock, DataRow, DataTable, LegendItem};
 use super::super::parks::ParkView;
-use super::super::view::Figure;
+use super::super::view::{Figure, TableCell};
 use crate::charts::hbar::{HBarGroup, HBarSeries, HBarSpec, HBarValue, Mark};
 use crate::charts::layout::series_class;
 use crate::comparison::Comparison;
@@ -43,12 +43,14 @@ pub async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResu
                 .iter()
                 .map(|(p, view, v)| DataRow {
                     header: format!("{} ({})", p.name, p.city_name),
-                    cells: vec![vec![Figure {
+                    cells: vec![TableCell::from(vec![Figure {
                         value: *v,
                         text: format::figure(*v, &unit),
                         year: None,
                         evidence: view.evidence.clone(),
-                    }]],
+                        derivation: None,
+                        note: None,
+                    }])],
                 })
                 .collect(),
         };

@@ -48,9 +48,12 @@ pub async fn sector_matrix(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult
                                 text: "Yes".into(),
                                 year: e.source.published_year,
                                 evidence: Evidence::new(vec![Cite::from(e.source.clone())], &e.quote),
+                                derivation: None,
+                                note: None,
                             })
                             .into_iter()
-                            .collect()
+                            .collect::<Vec<_>>()
+                            .into()
                     })
                     .collect(),
             })

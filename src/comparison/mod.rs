@@ -1,15 +1,17 @@
-//! A comparison: a few cities, a set of metrics, and every sourced figure for them. The
-//! compare page, its CSV and JSON twins and the exported file are all views of this one value,
-//! so they always show the same numbers.
+//! A comparison: a few cities, a set of metrics, and every sourced figure for them, shown as
+//! published or made comparable (`comparable::Options`). The compare page, its CSV and JSON
+//! twins, the exported file and the dashboard are all views of this one value, so they always
+//! show the same numbers.
 
 use sqlx::SqlitePool;
 
+use crate::comparable::{self, Options, Outcome, Rates, Shown, Unavailable};
 use crate::db::cities::{self, City};
 use crate::db::metrics::{self, MetricFigure};
 use crate::db::sources::Source;
 use crate::error::{Allowed, AppError};
 use crate::headline;
-use crate::metric::{Catalogue, Family, Metric, families};
+use crate::metric::{Catalogue, Family, Metric, families_by};
 
 pub const MIN_CITIES: usize = 2;
 pub const MAX_CITIES: usize = 8;
@@ -23,8 +25,13 @@ pub struct Comparison {
     pub cities: Vec<City>,
     /// The metrics compared, in catalogue order.
     pub metrics: Vec<Metric>,
-    /// Every figure of those metrics for those cities, all years.
+    /// Every published figure of those metrics for those cities, all years.
     pub figures: Vec<MetricFigure>,
+    /// The figures as the options ask: published, converted, per resident or growth rates.
+    pub shown: Vec<Shown>,
+    /// What the options asked for that cannot be derived, with the reason.
+    pub unavailable: Vec<Unavailable>,
+    pub options: Options,
     /// Whether the metrics were chosen (`metric=`) rather than the default key metrics.
     pub chosen_metrics: bool,
 }
@@ -48,13 +55,23 @@ pub async fn resolve_cities(pool: &SqlitePool, slugs: &[String]) -> Result<Vec<C
     Ok(cities)
 }
 
+/// What a comparison is made with besides the database: the catalogue, the exchange rates and
+/// how the figures are to be shown.
+#[derive(Clone, Copy)]
+pub struct Setting<'a> {
+    pub catalogue: &'a Catalogue,
+    pub rates: &'a Rates,
+    pub options: Options,
+}
+
 /// Builds the comparison of `city_slugs` on `metric_names` (the key metrics when empty).
 pub async fn build(
     pool: &SqlitePool,
-    catalogue: &Catalogue,
+    setting: Setting<'_>,
     city_slugs: &[String],
     metric_names: &[String],
 ) -> Result<Comparison, AppError> {
+    let catalogue = setting.catalogue;
     let cities = resolve_cities(pool, city_slugs).await?;
     if !(MIN_CITIES..=MAX_CITIES).contains(&cities.len()) {
         let known = cities::names(pool).await?.into_iter().map(|c| c.slug).collect();
@@ -70,17 +87,18 @@ pub async fn build(
     if let Some(unknown) = metric_names.iter().find(|name| catalogue.get(name).is_none()) {
         return Err(AppError::not_allowed("metric", unknown, catalogue.ids()));
     }
-    of(pool, catalogue, cities, metric_names).await
+    of(pool, setting, cities, metric_names).await
 }
 
 /// The figures of `metric_names` (the key metrics when empty) for cities already resolved;
 /// no check on how many.
 pub async fn of(
     pool: &SqlitePool,
-    catalogue: &Catalogue,
+    setting: Setting<'_>,
     cities: Vec<City>,
     metric_names: &[String],
 ) -> Result<Comparison, AppError> {
+    let catalogue = setting.catalogue;
     let chosen_metrics = !metric_names.is_empty();
     let wanted: Vec<String> = if chosen_metrics {
         metric_names.to_vec()
@@ -97,17 +115,52 @@ pub async fn of(
         .filter(|m| chosen_metrics || figures.iter().any(|f| f.metric == m.id))
         .cloned()
         .collect();
-    Ok(Comparison { cities, metrics, figures, chosen_metrics })
+    let populations =
+        if setting.options.per_capita { metrics::for_cities(pool, &ids, &["population"]).await? } else { Vec::new() };
+    Ok(Comparison::new(cities, metrics, figures, &populations, setting.rates, setting.options, chosen_metrics))
 }
 
 impl Comparison {
-    /// Every figure of one metric for one city, by year then source.
-    pub fn series(&self, metric: &str, city_id: i64) -> Vec<&MetricFigure> {
-        self.figures.iter().filter(|f| f.metric == metric && f.city_id == city_id).collect()
+    /// The comparison of figures already read; `populations` are the cities' population
+    /// figures, needed when figures are divided per resident.
+    pub fn new(
+        cities: Vec<City>,
+        metrics: Vec<Metric>,
+        figures: Vec<MetricFigure>,
+        populations: &[MetricFigure],
+        rates: &Rates,
+        options: Options,
+        chosen_metrics: bool,
+    ) -> Comparison {
+        let (mut shown, mut unavailable) = (Vec::new(), Vec::new());
+        for m in &metrics {
+            for city in &cities {
+                let series: Vec<&MetricFigure> =
+                    figures.iter().filter(|f| f.metric == m.id && f.city_id == city.id).collect();
+                let people = comparable::population_figures(populations, city.id);
+                for outcome in comparable::derive_series(m, city, &series, &options, rates, &people) {
+                    match outcome {
+                        Outcome::Shown(s) => shown.push(*s),
+                        Outcome::Unavailable(u) => unavailable.push(u),
+                    }
+                }
+            }
+        }
+        Comparison { cities, metrics, figures, shown, unavailable, options, chosen_metrics }
+    }
+
+    /// Every figure of one metric for one city as shown, by year then source.
+    pub fn series(&self, metric: &str, city_id: i64) -> Vec<&Shown> {
+        self.shown.iter().filter(|f| f.metric == metric && f.city_id == city_id).collect()
+    }
+
+    /// Why a figure of one metric for one city cannot be shown as asked, if it cannot.
+    pub fn missing(&self, metric: &str, city_id: i64) -> Option<&str> {
+        self.unavailable.iter().find(|u| u.metric == metric && u.city_id == city_id).map(|u| u.reason.as_str())
     }
 
     /// The figures of the latest year (one per source) of one metric for one city.
-    pub fn latest(&self, metric: &str, city_id: i64) -> Vec<&MetricFigure> {
+    pub fn latest(&self, metric: &str, city_id: i64) -> Vec<&Shown> {
         let series = self.series(metric, city_id);
         let Some(year) = series.iter().map(|f| f.year).max() else {
             return Vec::new();
@@ -119,18 +172,23 @@ impl Comparison {
         self.metrics.iter().find(|m| m.id == id)
     }
 
-    /// The compared metrics grouped by family, in catalogue order.
+    /// The compared metrics grouped by what may share an axis, in catalogue order: a family,
+    /// or, once money is converted, every metric of one measure whatever its currency.
     pub fn families(&self) -> Vec<Family<'_>> {
-        families(&self.metrics)
+        let converted = self.options.converts_money();
+        families_by(&self.metrics, |m| if converted && m.unit.currency().is_some() { &m.measure } else { &m.family })
     }
 
-    /// Every source the comparison cites, once.
+    /// Every source the comparison cites, once: the figures' own and those of the rates and
+    /// populations they were derived with.
     pub fn sources(&self) -> Vec<&Source> {
-        Source::distinct(self.figures.iter().filter(|f| self.metric(&f.metric).is_some()).map(|f| &f.source))
+        let inputs =
+            self.shown.iter().flat_map(|s| s.derivation.iter().flat_map(|d| d.inputs.iter().map(|i| &i.source)));
+        Source::distinct(self.shown.iter().map(|s| &s.figure.source).chain(inputs))
     }
 
-    /// The figures that belong to the compared metrics, in table order (metric, city, year).
-    pub fn rows(&self) -> Vec<(&Metric, &City, &MetricFigure)> {
+    /// The figures shown for the compared metrics, in table order (metric, city, year).
+    pub fn rows(&self) -> Vec<(&Metric, &City, &Shown)> {
         let mut rows = Vec::new();
         for m in &self.metrics {
             for c in &self.cities {
