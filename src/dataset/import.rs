@@ -1,6 +1,7 @@
 //! Importing a dataset: every file is read and checked in one pass, references are resolved
 //! against the database and the files read before, and all writes happen in one transaction
-//! that is committed only when no problem at all was found.
+//! that is committed only when no problem at all was found. The SQL that writes the rows
+//! lives in `db::import`.
 
 use std::collections::HashMap;
 
@@ -10,10 +11,12 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use super::fields::{Fields, Header, Problem};
 use super::files::{DatasetFile, DatasetSource};
-use super::rows::{CityRow, CitySectorRow, CompanyRow, MetricDefinitionRow, MetricRow, ParkRow, SourceRow};
-use super::write::{
-    Change, CityRecord, CitySectorRecord, CompanyRecord, MetricDefinitionRecord, MetricRecord, ParkRecord, Record,
-    SourceRecord, write_batch,
+use super::rows::FromCsv;
+use crate::db;
+use crate::db::import::bulk::{self, DeferredIndexes};
+use crate::db::import::{
+    Change, CityRow, CitySectorRow, CompanyRow, MetricDefinitionRow, MetricRow, ParkRow, Record, SourceRow, cities,
+    companies, metric_definitions, parks, sectors, sources, table_is_empty, write_batch,
 };
 
 /// Rows are written in batches of this many: one statement per batch keeps a million-row
@@ -110,26 +113,39 @@ fn lookup<T: Clone>(map: &HashMap<String, Option<T>>, key: &str) -> Lookup<T> {
 
 impl Known {
     async fn load(conn: &mut SqliteConnection) -> Result<Known, sqlx::Error> {
-        let sources: Vec<String> = sqlx::query_scalar("SELECT id FROM sources").fetch_all(&mut *conn).await?;
-        let metrics: Vec<(String, String)> =
-            sqlx::query_as("SELECT metric, unit FROM metric_definitions").fetch_all(&mut *conn).await?;
-        let cities: Vec<(String, i64)> = sqlx::query_as("SELECT slug, id FROM cities").fetch_all(&mut *conn).await?;
-        let parks: Vec<(String, i64, i64)> =
-            sqlx::query_as("SELECT slug, id, city_id FROM parks").fetch_all(&mut *conn).await?;
-        let sectors: Vec<String> =
-            sqlx::query_scalar("SELECT slug FROM sectors ORDER BY position").fetch_all(&mut *conn).await?;
-        let next_metric_position: i64 =
-            sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM metric_definitions")
-                .fetch_one(&mut *conn)
-                .await?;
         Ok(Known {
-            sources: sources.into_iter().map(|s| (s, true)).collect(),
-            metric_units: metrics.into_iter().map(|(m, u)| (m, Some(u))).collect(),
-            cities: cities.into_iter().map(|(s, id)| (s, Some(id))).collect(),
-            parks: parks.into_iter().map(|(s, id, city)| (s, Some((id, city)))).collect(),
-            sectors,
-            next_metric_position,
+            sources: sources::ids(conn).await?.into_iter().map(|s| (s, true)).collect(),
+            metric_units: metric_definitions::units(conn)
+                .await?
+                .into_iter()
+                .map(|m| (m.metric, Some(m.unit)))
+                .collect(),
+            cities: cities::ids(conn).await?.into_iter().map(|c| (c.slug, Some(c.id))).collect(),
+            parks: parks::ids(conn).await?.into_iter().map(|p| (p.slug, Some((p.id, p.city_id)))).collect(),
+            sectors: sectors::slugs(conn).await?,
+            next_metric_position: metric_definitions::next_position(conn).await?,
         })
+    }
+
+    /// After a file of cities, records the ids of the new ones so later files can refer to
+    /// them, and marks new slugs that could not be written as broken.
+    async fn refresh_cities(&mut self, conn: &mut SqliteConnection, new_slugs: &[String]) -> Result<(), sqlx::Error> {
+        let found: HashMap<String, i64> =
+            cities::ids_of(conn, new_slugs).await?.into_iter().map(|c| (c.slug, c.id)).collect();
+        for slug in new_slugs {
+            self.cities.insert(slug.clone(), found.get(slug).copied());
+        }
+        Ok(())
+    }
+
+    /// `refresh_cities` for a file of parks.
+    async fn refresh_parks(&mut self, conn: &mut SqliteConnection, new_slugs: &[String]) -> Result<(), sqlx::Error> {
+        let found: HashMap<String, (i64, i64)> =
+            parks::ids_of(conn, new_slugs).await?.into_iter().map(|p| (p.slug, (p.id, p.city_id))).collect();
+        for slug in new_slugs {
+            self.parks.insert(slug.clone(), found.get(slug).copied());
+        }
+        Ok(())
     }
 
     /// Checks every source id; false when the row must not be written.
@@ -215,11 +231,9 @@ pub async fn import(
     provenance: Provenance<'_>,
 ) -> Result<ImportReport, sqlx::Error> {
     let mut conn = pool.acquire().await?;
-    // A large page cache keeps a big import's B-trees in memory instead of spilling them to
-    // the write-ahead log and reading them back; it is set back once the import is over.
-    sqlx::query("PRAGMA cache_size = -1048576").execute(&mut *conn).await?;
+    db::import::enlarge_cache(&mut conn).await?;
     let report = import_in_transaction(&mut conn, source, mode, provenance).await;
-    sqlx::query("PRAGMA cache_size = -2000").execute(&mut *conn).await?;
+    db::import::restore_cache(&mut conn).await?;
     report
 }
 
@@ -229,9 +243,7 @@ async fn import_in_transaction(
     mode: ImportMode,
     provenance: Provenance<'_>,
 ) -> Result<ImportReport, sqlx::Error> {
-    // IMMEDIATE takes the write lock up front, so the import never fails half-way on a lock
-    // upgrade while readers are serving pages.
-    let mut tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
+    let mut tx = db::import::begin(conn).await?;
     let mut known = Known::load(&mut tx).await?;
     let mut problems = Vec::new();
     for name in source.unexpected_files() {
@@ -255,21 +267,18 @@ async fn import_in_transaction(
         files,
         problems,
         applied: false,
-        data_version: crate::db::data_version(&mut *tx).await?,
+        data_version: db::data_version(&mut *tx).await?,
     };
     if mode == ImportMode::Apply && report.problems.is_empty() {
         if report.changes_anything() {
             let summary = serde_json::to_string(&report.files).unwrap_or_default();
-            report.data_version = sqlx::query_scalar(
-                "INSERT INTO imports (applied_at, origin, summary, actor, reason) \
-                 VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?) RETURNING id",
-            )
-            .bind(&report.dataset)
-            .bind(summary)
-            .bind(provenance.actor)
-            .bind(provenance.reason)
-            .fetch_one(&mut *tx)
-            .await?;
+            let entry = db::import::ImportLogEntry {
+                origin: &report.dataset,
+                summary: &summary,
+                actor: provenance.actor,
+                reason: provenance.reason,
+            };
+            report.data_version = db::import::log_import(&mut tx, entry).await?;
         }
         tx.commit().await?;
         report.applied = true;
@@ -297,39 +306,23 @@ async fn import_file(
                     let entry = known.sources.entry(row.id.clone()).or_insert(valid);
                     *entry = *entry || valid;
                 }
-                Some(SourceRecord {
-                    id: row.id,
-                    title: row.title,
-                    publisher: row.publisher,
-                    url: row.url,
-                    published_year: row.published_year,
-                    accessed: row.accessed,
-                })
+                Some(row)
             })
             .await
         }
         DatasetFile::MetricDefinitions => {
             let mut seen = Seen::default();
             read_and_write(conn, source, file, known, problems, |f, known| {
-                let row = MetricDefinitionRow::read(f);
+                let mut row = MetricDefinitionRow::read(f);
                 seen.check(f, "metric", row.metric.clone());
                 if f.is_valid() {
                     known.metric_units.insert(row.metric.clone(), Some(row.unit.clone()));
                 } else if !row.metric.is_empty() {
                     known.metric_units.entry(row.metric.clone()).or_insert(None);
                 }
-                let position = known.next_metric_position;
+                row.position = known.next_metric_position;
                 known.next_metric_position += 1;
-                Some(MetricDefinitionRecord {
-                    metric: row.metric,
-                    label: row.label,
-                    unit: row.unit,
-                    family: row.family,
-                    scope: row.scope,
-                    higher_is_better: row.higher_is_better,
-                    description: row.description,
-                    position,
-                })
+                Some(row)
             })
             .await
         }
@@ -343,58 +336,35 @@ async fn import_file(
                 if !row.slug.is_empty() && !known.cities.contains_key(&row.slug) {
                     new_slugs.push(row.slug.clone());
                 }
-                sources_ok.then_some(CityRecord {
-                    slug: row.slug,
-                    name: row.name,
-                    country: row.country,
-                    region: row.region,
-                    population: row.population,
-                    population_year: row.population_year,
-                    population_scope: row.population_scope,
-                    lat: row.lat,
-                    lon: row.lon,
-                    summary: row.summary,
-                    source_ids: row.source_ids,
-                })
+                sources_ok.then_some(row)
             })
             .await?;
-            refresh_ids(conn, known, &new_slugs, Entity::City).await?;
+            known.refresh_cities(conn, &new_slugs).await?;
             Ok(report)
         }
         DatasetFile::Parks => {
             let mut seen = Seen::default();
             let mut new_slugs = Vec::new();
             let report = read_and_write(conn, source, file, known, problems, |f, known| {
-                let row = ParkRow::read(f);
+                let mut row = ParkRow::read(f);
                 seen.check(f, "slug", row.slug.clone());
                 let city_id = known.city(f, "city_slug", &row.city_slug);
                 let sources_ok = known.check_sources(f, "source_id", &row.source_ids);
                 if !row.slug.is_empty() && !known.parks.contains_key(&row.slug) {
                     new_slugs.push(row.slug.clone());
                 }
-                let city_id = city_id.filter(|_| sources_ok)?;
-                Some(ParkRecord {
-                    slug: row.slug,
-                    city_id,
-                    name: row.name,
-                    opened_year: row.opened_year,
-                    area_km2: row.area_km2,
-                    companies: row.companies,
-                    employees: row.employees,
-                    foreign_share: row.foreign_share,
-                    quote: row.quote,
-                    source_ids: row.source_ids,
-                })
+                row.city_id = city_id.filter(|_| sources_ok)?;
+                Some(row)
             })
             .await?;
-            refresh_ids(conn, known, &new_slugs, Entity::Park).await?;
+            known.refresh_parks(conn, &new_slugs).await?;
             Ok(report)
         }
         DatasetFile::Companies => {
-            let deferred = defer_indexes_for_bulk_load(conn, source, file, &["companies", "company_sources"]).await?;
+            let deferred = defer_indexes_for_bulk_load(conn, source).await?;
             let mut seen = Seen::default();
             let report = read_and_write(conn, source, file, known, problems, |f, known| {
-                let row = CompanyRow::read(f);
+                let mut row = CompanyRow::read(f);
                 seen.check(f, "slug", row.slug.clone());
                 let city_id = known.city(f, "city_slug", &row.city_slug);
                 let sector_ok = known.sector(f, "sector", &row.sector);
@@ -421,56 +391,32 @@ async fn import_file(
                         }
                     },
                 };
-                let (city_id, park_id) = (city_id?, park_id?);
-                (sector_ok && sources_ok).then_some(CompanyRecord {
-                    slug: row.slug,
-                    name: row.name,
-                    city_id,
-                    park_id,
-                    sector: row.sector,
-                    hq_country: row.hq_country,
-                    founded_or_arrived_year: row.founded_or_arrived_year,
-                    employees_in_city: row.employees_in_city,
-                    revenue_usd: row.revenue_usd,
-                    revenue_year: row.revenue_year,
-                    quote: row.quote,
-                    source_ids: row.source_ids,
-                })
+                (row.city_id, row.park_id) = (city_id?, park_id?);
+                (sector_ok && sources_ok).then_some(row)
             })
             .await?;
-            let report = report.map(|r| FileReport { bulk: !deferred.is_empty(), ..r });
-            if !deferred.is_empty() {
-                tracing::info!("companies.csv: rebuilding indexes and the search index");
-            }
-            for sql in deferred {
-                let first_line = sql.lines().next().unwrap_or_default().to_string();
-                sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut *conn).await?;
-                tracing::debug!("done: {first_line}");
-            }
-            Ok(report)
+            let Some(deferred) = deferred else { return Ok(report) };
+            tracing::info!("companies.csv: rebuilding indexes and the search index");
+            deferred.rebuild(conn).await?;
+            Ok(report.map(|r| FileReport { bulk: true, ..r }))
         }
         DatasetFile::Sectors => {
             let mut seen = Seen::default();
             read_and_write(conn, source, file, known, problems, |f, known| {
-                let row = CitySectorRow::read(f);
+                let mut row = CitySectorRow::read(f);
                 seen.check(f, "sector", format!("{}/{}", row.city_slug, row.sector));
                 let city_id = known.city(f, "city_slug", &row.city_slug);
                 let sector_ok = known.sector(f, "sector", &row.sector);
                 let sources_ok = known.check_sources(f, "evidence_source_id", std::slice::from_ref(&row.source_id));
-                (sector_ok && sources_ok).then_some(CitySectorRecord {
-                    city_id: city_id?,
-                    city_slug: row.city_slug,
-                    sector: row.sector,
-                    source_id: row.source_id,
-                    quote: row.quote,
-                })
+                row.city_id = city_id?;
+                (sector_ok && sources_ok).then_some(row)
             })
             .await
         }
         DatasetFile::Metrics => {
             let mut seen = Seen::default();
             read_and_write(conn, source, file, known, problems, |f, known| {
-                let row = MetricRow::read(f);
+                let mut row = MetricRow::read(f);
                 seen.check(f, "year", format!("{}/{}/{}/{}", row.city_slug, row.metric, row.year, row.source_id));
                 let city_id = known.city(f, "city_slug", &row.city_slug);
                 let sources_ok = known.check_sources(f, "source_id", std::slice::from_ref(&row.source_id));
@@ -500,16 +446,8 @@ async fn import_file(
                         false
                     }
                 };
-                (metric_ok && sources_ok).then_some(MetricRecord {
-                    city_id: city_id?,
-                    city_slug: row.city_slug,
-                    metric: row.metric,
-                    year: row.year,
-                    source_id: row.source_id,
-                    value: row.value,
-                    unit: row.unit,
-                    quote: row.quote,
-                })
+                row.city_id = city_id?;
+                (metric_ok && sources_ok).then_some(row)
             })
             .await
         }
@@ -521,99 +459,17 @@ const BYTES_PER_ROW: u64 = 120;
 /// Imports of at least this many rows (and more than the table holds) load in bulk mode.
 const BULK_ROWS: u64 = 50_000;
 
-/// For a file that will add a lot of rows (more than the tables hold, and at least
-/// `BULK_ROWS`), drops the tables' secondary indexes and returns the SQL that recreates them
-/// once the file is loaded: building an index once from sorted data is much faster than
-/// inserting a million rows into four of them. It all stays inside the import's transaction,
-/// so a failed or killed import leaves the indexes as they were.
+/// For a companies file that will add a lot of rows (more than the table holds, and at
+/// least `BULK_ROWS`), drops the company indexes until it is loaded (`db::import::bulk`).
 async fn defer_indexes_for_bulk_load(
     conn: &mut SqliteConnection,
     source: &dyn DatasetSource,
-    file: DatasetFile,
-    tables: &[&str],
-) -> Result<Vec<String>, sqlx::Error> {
-    let expected_rows = source.size_hint(file).unwrap_or(0) / BYTES_PER_ROW;
-    if expected_rows < BULK_ROWS {
-        return Ok(Vec::new());
+) -> Result<Option<DeferredIndexes>, sqlx::Error> {
+    let expected_rows = source.size_hint(DatasetFile::Companies).unwrap_or(0) / BYTES_PER_ROW;
+    if expected_rows < BULK_ROWS || expected_rows <= companies::count(conn).await? as u64 {
+        return Ok(None);
     }
-    let table = tables.first().copied().unwrap_or_default();
-    let existing: i64 =
-        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}"))).fetch_one(&mut *conn).await?;
-    if expected_rows <= existing as u64 {
-        return Ok(Vec::new());
-    }
-    // Secondary indexes and the triggers that keep the search index in step; the search
-    // index itself is rebuilt once after the load (`rebuild_search_after_bulk_load`).
-    let mut qb = sqlx::QueryBuilder::new(
-        "SELECT type || ' ' || name, sql FROM sqlite_master \
-         WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (",
-    );
-    let mut sep = qb.separated(", ");
-    for t in tables {
-        sep.push_bind(t.to_string());
-    }
-    qb.push(")");
-    let indexes: Vec<(String, String)> = qb.build_query_as().fetch_all(&mut *conn).await?;
-    for (kind_and_name, _) in &indexes {
-        let (kind, name) = kind_and_name.split_once(' ').unwrap_or(("index", kind_and_name));
-        let kind = if kind == "trigger" { "TRIGGER" } else { "INDEX" };
-        sqlx::query(sqlx::AssertSqlSafe(format!("DROP {kind} \"{name}\""))).execute(&mut *conn).await?;
-    }
-    let mut recreate: Vec<String> = indexes.into_iter().map(|(_, sql)| sql).collect();
-    // With the triggers off during the load, the company search index is rebuilt from the table.
-    recreate.push("INSERT INTO company_search (company_search) VALUES ('rebuild')".to_string());
-    Ok(recreate)
-}
-
-enum Entity {
-    City,
-    Park,
-}
-
-/// After a file of cities or parks, records the ids of the new rows so later files can refer
-/// to them, and marks new keys that could not be written as broken.
-async fn refresh_ids(
-    conn: &mut SqliteConnection,
-    known: &mut Known,
-    new_slugs: &[String],
-    entity: Entity,
-) -> Result<(), sqlx::Error> {
-    for chunk in new_slugs.chunks(BATCH_ROWS) {
-        match entity {
-            Entity::City => {
-                let mut qb = sqlx::QueryBuilder::new("SELECT slug, id FROM cities WHERE slug IN (");
-                let mut sep = qb.separated(", ");
-                for s in chunk {
-                    sep.push_bind(s.clone());
-                }
-                qb.push(")");
-                let found: HashMap<String, i64> =
-                    qb.build_query_as::<(String, i64)>().fetch_all(&mut *conn).await?.into_iter().collect();
-                for s in chunk {
-                    known.cities.insert(s.clone(), found.get(s).copied());
-                }
-            }
-            Entity::Park => {
-                let mut qb = sqlx::QueryBuilder::new("SELECT slug, id, city_id FROM parks WHERE slug IN (");
-                let mut sep = qb.separated(", ");
-                for s in chunk {
-                    sep.push_bind(s.clone());
-                }
-                qb.push(")");
-                let found: HashMap<String, (i64, i64)> = qb
-                    .build_query_as::<(String, i64, i64)>()
-                    .fetch_all(&mut *conn)
-                    .await?
-                    .into_iter()
-                    .map(|(s, id, c)| (s, (id, c)))
-                    .collect();
-                for s in chunk {
-                    known.parks.insert(s.clone(), found.get(s).copied());
-                }
-            }
-        }
-    }
-    Ok(())
+    Ok(Some(bulk::defer_company_indexes(conn).await?))
 }
 
 fn file_problem(file: DatasetFile, line: u64, column: &str, reason: String) -> Problem {
@@ -665,10 +521,7 @@ async fn read_and_write<R: Record>(
     };
     let Some(header) = header else { return Ok(Some(report)) };
 
-    let fresh: bool =
-        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT NOT EXISTS (SELECT 1 FROM {})", R::TABLE)))
-            .fetch_one(&mut *conn)
-            .await?;
+    let fresh = table_is_empty::<R>(conn).await?;
     let mut batch: Vec<R> = Vec::with_capacity(BATCH_ROWS);
     loop {
         match csv.read_byte_record(&mut raw) {
