@@ -8,13 +8,17 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use super::batch::{Record, SlugId, Stored, in_list};
 use super::source_lists::COMPANY_SOURCES;
 
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CompanyRow {
     pub slug: String,
     pub name: String,
+    /// As the file spells it; left empty in a stored row read back (see `eq`).
+    #[sqlx(default)]
     pub city_slug: String,
     /// The id of `city_slug`: resolved by the importer, which writes only resolved rows.
     pub city_id: i64,
+    /// As the file spells it, like `city_slug`.
+    #[sqlx(default)]
     pub park_slug: Option<String>,
     /// The id of `park_slug`, resolved like `city_id`.
     pub park_id: Option<i64>,
@@ -27,6 +31,44 @@ pub struct CompanyRow {
     pub quote: String,
     #[sqlx(skip)]
     pub source_ids: Vec<String>,
+}
+
+/// A company's city and park compare by their ids, which say the same as their slugs. The
+/// stored companies are read back without joining the slugs: every column a look-up returns is
+/// copied value by value, and two more of them make re-importing a million companies about 7%
+/// slower.
+impl PartialEq for CompanyRow {
+    fn eq(&self, other: &Self) -> bool {
+        // Destructured in full, so that a new field cannot be left out of the comparison.
+        let CompanyRow {
+            slug,
+            name,
+            city_slug: _,
+            city_id,
+            park_slug: _,
+            park_id,
+            sector,
+            hq_country,
+            founded_or_arrived_year,
+            employees_in_city,
+            revenue_usd,
+            revenue_year,
+            quote,
+            source_ids,
+        } = self;
+        *slug == other.slug
+            && *name == other.name
+            && *city_id == other.city_id
+            && *park_id == other.park_id
+            && *sector == other.sector
+            && *hq_country == other.hq_country
+            && *founded_or_arrived_year == other.founded_or_arrived_year
+            && *employees_in_city == other.employees_in_city
+            && *revenue_usd == other.revenue_usd
+            && *revenue_year == other.revenue_year
+            && *quote == other.quote
+            && *source_ids == other.source_ids
+    }
 }
 
 /// How many companies are stored: a file much larger than that is loaded in bulk.
@@ -50,12 +92,9 @@ impl Record for CompanyRow {
         conn: &mut SqliteConnection,
         keys: &[String],
     ) -> Result<HashMap<String, Self>, sqlx::Error> {
-        // The city and park slugs are joined back so that a stored row compares with a read one.
         let mut qb = QueryBuilder::<Sqlite>::new(
-            "SELECT co.id, co.slug, co.name, c.slug AS city_slug, co.city_id, p.slug AS park_slug, co.park_id, \
-             co.sector, co.hq_country, co.founded_or_arrived_year, co.employees_in_city, co.revenue_usd, \
-             co.revenue_year, co.quote FROM companies co JOIN cities c ON c.id = co.city_id \
-             LEFT JOIN parks p ON p.id = co.park_id WHERE co.slug IN ",
+            "SELECT id, slug, name, city_id, park_id, sector, hq_country, founded_or_arrived_year, \
+             employees_in_city, revenue_usd, revenue_year, quote FROM companies WHERE slug IN ",
         );
         in_list(&mut qb, keys);
         let stored: Vec<Stored<CompanyRow>> = qb.build_query_as().fetch_all(&mut *conn).await?;

@@ -27,16 +27,13 @@ impl SourceLists {
         conn: &mut SqliteConnection,
         stored: Vec<Stored<R>>,
         list_of: impl Fn(&mut R) -> &mut Vec<String>,
-    ) -> Result<Vec<R>, sqlx::Error> {
+    ) -> Result<impl Iterator<Item = R>, sqlx::Error> {
         let ids: Vec<i64> = stored.iter().map(|s| s.id).collect();
         let mut lists = self.fetch(conn, &ids).await?;
-        Ok(stored
-            .into_iter()
-            .map(|Stored { id, mut row }| {
-                *list_of(&mut row) = lists.remove(&id).unwrap_or_default();
-                row
-            })
-            .collect())
+        Ok(stored.into_iter().map(move |Stored { id, mut row }| {
+            *list_of(&mut row) = lists.remove(&id).unwrap_or_default();
+            row
+        }))
     }
 
     /// Reads the lists of the given rows, in order.
