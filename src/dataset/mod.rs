@@ -8,7 +8,6 @@ mod import;
 mod quotes;
 mod rows;
 pub mod synthetic;
-mod write;
 
 pub use fields::{Problem, is_slug};
 pub use files::{DatasetFile, DatasetSource, FolderDataset, MemoryDataset};

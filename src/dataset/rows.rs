@@ -1,8 +1,17 @@
-//! One typed row per dataset file, read from a CSV record. These checks need nothing but the
-//! row itself; references to other rows are resolved by `import` against the database and the
-//! rest of the import.
+//! Reading each dataset file's row from a CSV record, with the checks that need nothing but
+//! the row itself. The row types are the ones the database writes (`db::import`); references
+//! to other rows are resolved later by `import`, against the database and the rest of the
+//! import, which also fills in the ids they resolve to.
 
 use super::fields::Fields;
+use crate::db::import::{CityRow, CitySectorRow, CompanyRow, MetricDefinitionRow, MetricRow, ParkRow, SourceRow};
+
+/// A row that can be read from a record of its dataset file.
+pub trait FromCsv {
+    /// Reads the row, reporting every problem through `f`; the fields that cannot be read hold
+    /// placeholders, and references are left unresolved (ids 0 or `None`).
+    fn read(f: &mut Fields) -> Self;
+}
 
 /// Geographic levels a figure can describe; figures of different scopes are never drawn as
 /// if they were comparable.
@@ -32,18 +41,8 @@ fn optional_text(f: &mut Fields, column: &str) -> Option<String> {
     v
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceRow {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    pub url: String,
-    pub published_year: Option<i64>,
-    pub accessed: String,
-}
-
-impl SourceRow {
-    pub fn read(f: &mut Fields) -> Self {
+impl FromCsv for SourceRow {
+    fn read(f: &mut Fields) -> Self {
         SourceRow {
             id: f.slug("id"),
             title: text(f, "title"),
@@ -59,19 +58,8 @@ impl SourceRow {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct MetricDefinitionRow {
-    pub metric: String,
-    pub label: String,
-    pub unit: String,
-    pub family: String,
-    pub scope: String,
-    pub higher_is_better: Option<bool>,
-    pub description: String,
-}
-
-impl MetricDefinitionRow {
-    pub fn read(f: &mut Fields) -> Self {
+impl FromCsv for MetricDefinitionRow {
+    fn read(f: &mut Fields) -> Self {
         let row = MetricDefinitionRow {
             metric: f.identifier("metric"),
             label: text(f, "label"),
@@ -80,6 +68,8 @@ impl MetricDefinitionRow {
             scope: f.text("scope"),
             higher_is_better: f.optional_bool("higher_is_better"),
             description: optional_text(f, "description").unwrap_or_default(),
+            // Given by the import, which numbers the definitions in reading order.
+            position: 0,
         };
         if !row.scope.is_empty() && !SCOPES.contains(&row.scope.as_str()) {
             f.problem("scope", format!("{:?} is not a scope; allowed: {}", row.scope, SCOPES.join(", ")));
@@ -88,23 +78,8 @@ impl MetricDefinitionRow {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct CityRow {
-    pub slug: String,
-    pub name: String,
-    pub country: String,
-    pub region: String,
-    pub population: Option<i64>,
-    pub population_year: Option<i64>,
-    pub population_scope: String,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub summary: String,
-    pub source_ids: Vec<String>,
-}
-
-impl CityRow {
-    pub fn read(f: &mut Fields) -> Self {
+impl FromCsv for CityRow {
+    fn read(f: &mut Fields) -> Self {
         let row = CityRow {
             slug: f.slug("slug"),
             name: text(f, "name"),
@@ -128,25 +103,12 @@ impl CityRow {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParkRow {
-    pub slug: String,
-    pub city_slug: String,
-    pub name: String,
-    pub opened_year: Option<i64>,
-    pub area_km2: Option<f64>,
-    pub companies: Option<i64>,
-    pub employees: Option<i64>,
-    pub foreign_share: Option<f64>,
-    pub source_ids: Vec<String>,
-    pub quote: String,
-}
-
-impl ParkRow {
-    pub fn read(f: &mut Fields) -> Self {
+impl FromCsv for ParkRow {
+    fn read(f: &mut Fields) -> Self {
         ParkRow {
             slug: f.slug("slug"),
             city_slug: f.slug("city_slug"),
+            city_id: 0,
             name: text(f, "name"),
             opened_year: f.optional_year("opened_year"),
             area_km2: f.optional_number("area_km2", 0.0, 1.0e6),
@@ -159,29 +121,15 @@ impl ParkRow {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct CompanyRow {
-    pub slug: String,
-    pub name: String,
-    pub city_slug: String,
-    pub park_slug: Option<String>,
-    pub sector: String,
-    pub hq_country: Option<String>,
-    pub founded_or_arrived_year: Option<i64>,
-    pub employees_in_city: Option<i64>,
-    pub revenue_usd: Option<f64>,
-    pub revenue_year: Option<i64>,
-    pub source_ids: Vec<String>,
-    pub quote: String,
-}
-
-impl CompanyRow {
-    pub fn read(f: &mut Fields) -> Self {
+impl FromCsv for CompanyRow {
+    fn read(f: &mut Fields) -> Self {
         let row = CompanyRow {
             slug: f.slug("slug"),
             name: text(f, "name"),
             city_slug: f.slug("city_slug"),
+            city_id: 0,
             park_slug: f.optional_slug("park_slug"),
+            park_id: None,
             sector: f.text("sector"),
             hq_country: optional_text(f, "hq_country"),
             founded_or_arrived_year: f.optional_year("founded_or_arrived_year"),
@@ -198,18 +146,11 @@ impl CompanyRow {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct CitySectorRow {
-    pub city_slug: String,
-    pub sector: String,
-    pub source_id: String,
-    pub quote: String,
-}
-
-impl CitySectorRow {
-    pub fn read(f: &mut Fields) -> Self {
+impl FromCsv for CitySectorRow {
+    fn read(f: &mut Fields) -> Self {
         CitySectorRow {
             city_slug: f.slug("city_slug"),
+            city_id: 0,
             sector: f.text("sector"),
             source_id: f.slug("evidence_source_id"),
             quote: text(f, "quote"),
@@ -217,21 +158,11 @@ impl CitySectorRow {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct MetricRow {
-    pub city_slug: String,
-    pub metric: String,
-    pub year: i64,
-    pub value: f64,
-    pub unit: String,
-    pub source_id: String,
-    pub quote: String,
-}
-
-impl MetricRow {
-    pub fn read(f: &mut Fields) -> Self {
+impl FromCsv for MetricRow {
+    fn read(f: &mut Fields) -> Self {
         MetricRow {
             city_slug: f.slug("city_slug"),
+            city_id: 0,
             metric: f.identifier("metric"),
             year: f.year("year"),
             value: f.number("value", f64::MIN, f64::MAX),

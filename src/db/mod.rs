@@ -1,13 +1,14 @@
 //! The database: opening the SQLite file with the pragmas the app relies on, running the
-//! embedded migrations, and every query the site makes, grouped by entity. No SQL lives
-//! outside this module (the dataset importer's writes live in `dataset::write`, which is the
-//! other half of the same contract: the schema in `migrations/`).
+//! embedded migrations, every query the site makes, grouped by entity, and the importer's
+//! writes (`import`, grouped by dataset file). No SQL lives outside this module: the rest of
+//! the app, the dataset importer included, calls the functions here.
 
 pub mod catalogue;
 pub mod changes;
 pub mod cities;
 pub mod companies;
 pub mod fx_rates;
+pub(crate) mod import;
 pub mod metrics;
 pub mod parks;
 pub mod search;

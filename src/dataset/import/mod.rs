@@ -1,0 +1,185 @@
+//! Importing a dataset: every file is read and checked in one pass, references are resolved
+//! against the database and the files read before, and all writes happen in one transaction
+//! that is committed only when no problem at all was found. The checks live here and in the
+//! modules beside it; the SQL that writes the rows lives in `db::import`.
+
+mod known;
+mod per_file;
+mod stream;
+
+use serde::Serialize;
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::fields::Problem;
+use super::files::{DatasetFile, DatasetSource};
+use crate::db;
+use known::Known;
+
+/// The import's progress lines are logged under this one name, whichever of its modules
+/// writes them, so that they read and filter as the import's own.
+const LOG_TARGET: &str = module_path!();
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Write everything in one transaction when there is no problem.
+    Apply,
+    /// Do all the same work and checks, then roll back: nothing is written.
+    Preview,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub file: &'static str,
+    pub rows: u64,
+    pub new: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+    /// Keys of new and changed rows (the first `LOGGED_KEYS`).
+    pub changed_keys: Vec<String>,
+    /// How many further new or changed keys were not listed.
+    pub more_changed_keys: u64,
+    /// Loaded in bulk: secondary indexes dropped for the file and rebuilt after it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bulk: bool,
+}
+
+impl FileReport {
+    fn new(file: DatasetFile) -> Self {
+        FileReport {
+            file: file.file_name(),
+            rows: 0,
+            new: 0,
+            changed: 0,
+            unchanged: 0,
+            changed_keys: Vec::new(),
+            more_changed_keys: 0,
+            bulk: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    pub dataset: String,
+    pub files: Vec<FileReport>,
+    pub problems: Vec<Problem>,
+    /// True when the changes were committed.
+    pub applied: bool,
+    /// The data version after the import (unchanged when nothing changed or nothing was applied).
+    pub data_version: i64,
+}
+
+impl ImportReport {
+    pub fn changes_anything(&self) -> bool {
+        self.files.iter().any(|f| f.new + f.changed > 0)
+    }
+}
+
+/// Who changes the data and why: recorded with every import that changes something.
+#[derive(Debug, Clone, Copy)]
+pub struct Provenance<'a> {
+    /// `system`, `command line`, `admin session 1a2b3c4d`, `admin token`.
+    pub actor: &'a str,
+    /// Shown to readers on /changes.
+    pub reason: &'a str,
+}
+
+impl Provenance<'_> {
+    pub const SYSTEM: Provenance<'static> =
+        Provenance { actor: "system", reason: "the reference dataset built into the binary" };
+}
+
+/// Imports a dataset into the database; see `ImportMode`. Problems with the data are returned
+/// in the report, not as an error: the error is for the database itself failing.
+pub async fn import(
+    pool: &SqlitePool,
+    source: &dyn DatasetSource,
+    mode: ImportMode,
+    provenance: Provenance<'_>,
+) -> Result<ImportReport, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    db::import::enlarge_cache(&mut conn).await?;
+    let report = import_in_transaction(&mut conn, source, mode, provenance).await;
+    db::import::restore_cache(&mut conn).await?;
+    report
+}
+
+async fn import_in_transaction(
+    conn: &mut SqliteConnection,
+    source: &dyn DatasetSource,
+    mode: ImportMode,
+    provenance: Provenance<'_>,
+) -> Result<ImportReport, sqlx::Error> {
+    let mut tx = db::import::begin(conn).await?;
+    let known = Known::load(&mut tx).await?;
+    let mut importer = Importer { conn: &mut tx, source, known, problems: unexpected_files(source) };
+    let mut files = Vec::new();
+    for file in DatasetFile::IMPORT_ORDER {
+        files.extend(importer.import_file(file).await?);
+    }
+    let problems = importer.problems;
+
+    let mut report = ImportReport {
+        dataset: source.describe(),
+        files,
+        problems,
+        applied: false,
+        data_version: db::data_version(&mut *tx).await?,
+    };
+    if mode == ImportMode::Apply && report.problems.is_empty() {
+        if report.changes_anything() {
+            let summary = serde_json::to_string(&report.files).unwrap_or_default();
+            let entry = db::import::ImportLogEntry {
+                origin: &report.dataset,
+                summary: &summary,
+                actor: provenance.actor,
+                reason: provenance.reason,
+            };
+            report.data_version = db::import::log_import(&mut tx, entry).await?;
+        }
+        tx.commit().await?;
+        report.applied = true;
+    } else {
+        tx.rollback().await?;
+    }
+    Ok(report)
+}
+
+/// A problem for every CSV file of the dataset that is not part of the format.
+fn unexpected_files(source: &dyn DatasetSource) -> Vec<Problem> {
+    let allowed: Vec<&str> = DatasetFile::IMPORT_ORDER.iter().map(|f| f.file_name()).collect();
+    source
+        .unexpected_files()
+        .into_iter()
+        .map(|name| Problem {
+            file: name,
+            line: 1,
+            column: "(file)".into(),
+            reason: format!("not a file of the dataset format; expected any of {}", allowed.join(", ")),
+        })
+        .collect()
+}
+
+/// One import while it reads the files: the transaction's connection, the dataset, the keys
+/// rows can refer to so far, and every problem found so far.
+struct Importer<'a> {
+    conn: &'a mut SqliteConnection,
+    source: &'a dyn DatasetSource,
+    known: Known,
+    problems: Vec<Problem>,
+}
+
+impl Importer<'_> {
+    /// Reads, checks and writes one file; `None` when the dataset does not have it.
+    async fn import_file(&mut self, file: DatasetFile) -> Result<Option<FileReport>, sqlx::Error> {
+        match file {
+            DatasetFile::Sources => self.import_sources().await,
+            DatasetFile::MetricDefinitions => self.import_metric_definitions().await,
+            DatasetFile::Cities => self.import_cities().await,
+            DatasetFile::Parks => self.import_parks().await,
+            DatasetFile::Companies => self.import_companies().await,
+            DatasetFile::Sectors => self.import_sectors().await,
+            DatasetFile::Metrics => self.import_metrics().await,
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Streaming one dataset file through the import: its header is checked, each record is read
+//! into the file's row type and checked, and the rows that may be written go to the database
+//! in batches, counted as new, changed or unchanged for the report.
+
+use std::io::Read;
+
+use csv::{ByteRecord, StringRecord};
+
+use super::super::fields::{Fields, Header, Problem};
+use super::super::files::DatasetFile;
+use super::super::quotes::QuoteCheck;
+use super::super::rows::FromCsv;
+use super::known::Known;
+use super::{FileReport, Importer, LOG_TARGET};
+use crate::db::import::{Change, Record, table_is_empty, write_batch};
+
+/// Rows are written in batches of this many: one statement per batch keeps a million-row
+/// import fast without holding the whole file in memory.
+const BATCH_ROWS: usize = 2000;
+/// A progress line is logged every this many rows of a file.
+const PROGRESS_EVERY: u64 = 100_000;
+/// The import log keeps at most this many changed keys per file.
+const LOGGED_KEYS: usize = 200;
+
+type CsvReader<'a> = csv::Reader<QuoteCheck<Box<dyn Read + Send + 'a>>>;
+
+fn file_problem(file: DatasetFile, line: u64, column: &str, reason: String) -> Problem {
+    Problem { file: file.file_name().to_string(), line, column: column.to_string(), reason }
+}
+
+impl<'a> Importer<'a> {
+    /// Streams one file: every record is read into an `R` and handed to `check` (which reports
+    /// problems through `Fields`, resolves the row's references and returns `None` when the row
+    /// must not be written); valid rows are written in batches. `None` when the dataset does not
+    /// have the file.
+    pub(super) async fn stream_file<R: Record + FromCsv>(
+        &mut self,
+        file: DatasetFile,
+        mut check: impl FnMut(&mut Fields, &mut Known, R) -> Option<R>,
+    ) -> Result<Option<FileReport>, sqlx::Error> {
+        let Some(mut csv) = self.open(file) else { return Ok(None) };
+        let mut report = FileReport::new(file);
+        let mut raw = ByteRecord::new();
+        let Some(header) = read_header(file, &mut csv, &mut raw, &mut self.problems) else { return Ok(Some(report)) };
+
+        let fresh = table_is_empty::<R>(self.conn).await?;
+        let mut batch: Vec<R> = Vec::with_capacity(BATCH_ROWS);
+        while let Some(line) = next_record(file, &mut csv, &mut raw, &mut self.problems) {
+            report.rows += 1;
+            if report.rows.is_multiple_of(PROGRESS_EVERY) {
+                tracing::info!(target: LOG_TARGET, "{}: {} rows read", file.file_name(), report.rows);
+            }
+            let Some(record) = decode_record(file, line, &raw, &header, &mut self.problems) else { continue };
+            let mut fields = Fields::new(file, line, &header, &record, &mut self.problems);
+            let row = R::read(&mut fields);
+            let row = check(&mut fields, &mut self.known, row);
+            if let (true, Some(row)) = (fields.is_valid(), row) {
+                batch.push(row);
+                if batch.len() >= BATCH_ROWS {
+                    flush(self.conn, &mut batch, &mut report, fresh).await?;
+                }
+            }
+        }
+        flush(self.conn, &mut batch, &mut report, fresh).await?;
+        for (line, reason) in csv.into_inner().finish() {
+            self.problems.push(file_problem(file, line, "(row)", reason));
+        }
+        Ok(Some(report))
+    }
+
+    /// The file as CSV, watched for broken quoting; `None` when it is missing or unreadable
+    /// (the latter reported).
+    fn open(&mut self, file: DatasetFile) -> Option<CsvReader<'a>> {
+        let source = self.source;
+        let reader = match source.open(file) {
+            Ok(reader) => reader?,
+            Err(e) => {
+                self.problems.push(file_problem(file, 1, "(file)", format!("cannot be read: {e}")));
+                return None;
+            }
+        };
+        Some(csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(QuoteCheck::new(reader)))
+    }
+}
+
+/// Reads and checks the header row; `None` when the file cannot be read on (reported).
+fn read_header(
+    file: DatasetFile,
+    csv: &mut CsvReader,
+    raw: &mut ByteRecord,
+    problems: &mut Vec<Problem>,
+) -> Option<Header> {
+    match csv.read_byte_record(raw) {
+        Ok(true) => match decode_header(raw) {
+            Ok(names) => Header::check(file, &names, problems),
+            Err(reason) => {
+                problems.push(file_problem(file, 1, "(header)", reason));
+                None
+            }
+        },
+        Ok(false) => {
+            problems.push(file_problem(file, 1, "(file)", "is empty: it needs at least a header row".into()));
+            None
+        }
+        Err(e) => {
+            problems.push(file_problem(file, 1, "(file)", format!("is not readable CSV: {e}")));
+            None
+        }
+    }
+}
+
+fn decode_header(raw: &ByteRecord) -> Result<StringRecord, String> {
+    let mut names = StringRecord::new();
+    for (i, field) in raw.iter().enumerate() {
+        // A byte-order mark is legal at the start of a UTF-8 file; spreadsheets write one.
+        let field = if i == 0 { field.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(field) } else { field };
+        let name = std::str::from_utf8(field).map_err(|_| "the header is not valid UTF-8 text".to_string())?;
+        names.push_field(name);
+    }
+    Ok(names)
+}
+
+/// Reads the next record into `raw` and returns its line; `None` at the end of the file or
+/// where it stops being readable CSV (reported: nothing after it can be trusted).
+fn next_record(
+    file: DatasetFile,
+    csv: &mut CsvReader,
+    raw: &mut ByteRecord,
+    problems: &mut Vec<Problem>,
+) -> Option<u64> {
+    match csv.read_byte_record(raw) {
+        Ok(true) => Some(raw.position().map_or(0, |p| p.line())),
+        Ok(false) => None,
+        Err(e) => {
+            let line = e.position().map_or(0, |p| p.line());
+            problems.push(file_problem(file, line, "(row)", format!("is not readable CSV: {e}")));
+            None
+        }
+    }
+}
+
+/// The record as text with as many fields as the header; `None` when it is not (reported).
+fn decode_record(
+    file: DatasetFile,
+    line: u64,
+    raw: &ByteRecord,
+    header: &Header,
+    problems: &mut Vec<Problem>,
+) -> Option<StringRecord> {
+    if raw.len() != header.column_count() {
+        let reason = format!("has {} fields but the header has {}", raw.len(), header.column_count());
+        problems.push(file_problem(file, line, "(row)", reason));
+        return None;
+    }
+    match StringRecord::from_byte_record(raw.clone()) {
+        Ok(record) => Some(record),
+        Err(e) => {
+            let column = e.utf8_error().field();
+            let name = header.column_name(column).unwrap_or("(row)").to_string();
+            problems.push(file_problem(file, line, &name, "is not valid UTF-8 text".into()));
+            None
+        }
+    }
+}
+
+/// Writes the batch and counts its rows into the report.
+async fn flush<R: Record>(
+    conn: &mut sqlx::SqliteConnection,
+    batch: &mut Vec<R>,
+    report: &mut FileReport,
+    fresh: bool,
+) -> Result<(), sqlx::Error> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let changes = write_batch(conn, batch, fresh).await?;
+    for (row, change) in batch.iter().zip(changes) {
+        match change {
+            Change::New => report.new += 1,
+            Change::Changed => report.changed += 1,
+            Change::Unchanged => report.unchanged += 1,
+        }
+        if change != Change::Unchanged {
+            if report.changed_keys.len() < LOGGED_KEYS {
+                report.changed_keys.push(row.key_label());
+            } else {
+                report.more_changed_keys += 1;
+            }
+        }
+    }
+    batch.clear();
+    Ok(())
+}
