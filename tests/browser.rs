@@ -100,7 +100,12 @@ async fn narrow_the_dashboard_compare_change_a_city_and_open_the_export_offline(
     c.find(Locator::Css("input[name=city][value=berlin]")).await.unwrap().click().await.unwrap();
     c.find(Locator::Css("form.filters button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait()
-        .for_url(&url::Url::parse(&server.url("/compare?city=bangalore&city=berlin&city=dalian&scale=linear")).unwrap())
+        .for_url(
+            &url::Url::parse(
+                &server.url("/compare?city=bangalore&city=berlin&city=dalian&currency=&per=&year=&scale=linear"),
+            )
+            .unwrap(),
+        )
         .await
         .unwrap();
     let h1 = c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();

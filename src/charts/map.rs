@@ -9,7 +9,7 @@
 //!
 //! Rendering, with a template struct like the other charts':
 //!
-//! ```ignore
+//! ```text
 //! #[derive(askama::Template)]
 //! #[template(path = "charts/map.svg")]
 //! struct MapSvg<'a> { chart: &'a WorldMap }

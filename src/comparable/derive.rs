@@ -158,14 +158,9 @@ fn per_capita(
     populations: &[&MetricFigure],
 ) -> Result<(), String> {
     let countable = matches!(step.unit.quantity, Quantity::Money(_) | Quantity::Persons | Quantity::Count);
-    if !metric.kind.divides_per_capita() || !countable || metric.id == POPULATION {
-        let what = match metric.kind {
-            MetricKind::Rank => "a rank",
-            MetricKind::Share => "a percentage",
-            _ if metric.id == POPULATION => "the population itself",
-            _ => "a price or pay",
-        };
-        step.note = Some(format!("{what} is not divided by the population: shown as it is"));
+    // The population itself, ranks, percentages and prices mean nothing per resident: they
+    // are shown as they are (the view says so once, not beside every figure).
+    if metric.id == POPULATION || !metric.kind.divides_per_capita() || !countable {
         return Ok(());
     }
     if !metric.scope.is_city() {

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DatasetFile {
     Sources,
+    FxRates,
     MetricDefinitions,
     Cities,
     Parks,
@@ -20,8 +21,9 @@ pub enum DatasetFile {
 
 impl DatasetFile {
     /// Every file, in the order an import reads them: each file only refers to files before it.
-    pub const IMPORT_ORDER: [DatasetFile; 7] = [
+    pub const IMPORT_ORDER: [DatasetFile; 8] = [
         DatasetFile::Sources,
+        DatasetFile::FxRates,
         DatasetFile::MetricDefinitions,
         DatasetFile::Cities,
         DatasetFile::Parks,
@@ -33,6 +35,7 @@ impl DatasetFile {
     pub fn file_name(self) -> &'static str {
         match self {
             DatasetFile::Sources => "sources.csv",
+            DatasetFile::FxRates => "fx_rates.csv",
             DatasetFile::MetricDefinitions => "metric_definitions.csv",
             DatasetFile::Cities => "cities.csv",
             DatasetFile::Parks => "parks.csv",
@@ -51,6 +54,7 @@ impl DatasetFile {
     pub fn required_columns(self) -> &'static [&'static str] {
         match self {
             DatasetFile::Sources => &["id", "title", "publisher", "url", "accessed"],
+            DatasetFile::FxRates => &["currency", "year", "units_per_usd", "source_id", "quote"],
             DatasetFile::MetricDefinitions => &["metric", "label", "unit", "family", "scope"],
             DatasetFile::Cities => &["slug", "name", "country", "source_id"],
             DatasetFile::Parks => &["slug", "city_slug", "name", "source_id", "quote"],
@@ -63,6 +67,7 @@ impl DatasetFile {
     pub fn optional_columns(self) -> &'static [&'static str] {
         match self {
             DatasetFile::Sources => &["published_year"],
+            DatasetFile::FxRates => &[],
             DatasetFile::MetricDefinitions => &["higher_is_better", "description"],
             DatasetFile::Cities => {
                 &["region", "population", "population_year", "population_scope", "lat", "lon", "summary"]
@@ -169,6 +174,7 @@ impl MemoryDataset {
             "built-in dataset",
             vec![
                 embed!("sources.csv"),
+                embed!("fx_rates.csv"),
                 embed!("metric_definitions.csv"),
                 embed!("cities.csv"),
                 embed!("parks.csv"),

@@ -12,4 +12,3 @@ pub mod synthetic;
 pub use fields::{Problem, is_slug};
 pub use files::{DatasetFile, DatasetSource, FolderDataset, MemoryDataset};
 pub use import::{FileReport, ImportMode, ImportReport, Provenance, import};
-pub use rows::SCOPES;

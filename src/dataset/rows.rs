@@ -4,7 +4,10 @@
 //! import, which also fills in the ids they resolve to.
 
 use super::fields::Fields;
-use crate::db::import::{CityRow, CitySectorRow, CompanyRow, MetricDefinitionRow, MetricRow, ParkRow, SourceRow};
+use crate::db::import::{
+    CityRow, CitySectorRow, CompanyRow, FxRateRow, MetricDefinitionRow, MetricRow, ParkRow, SourceRow,
+};
+use crate::metric::Scope;
 
 /// A row that can be read from a record of its dataset file.
 pub trait FromCsv {
@@ -12,10 +15,6 @@ pub trait FromCsv {
     /// placeholders, and references are left unresolved (ids 0 or `None`).
     fn read(f: &mut Fields) -> Self;
 }
-
-/// Geographic levels a figure can describe; figures of different scopes are never drawn as
-/// if they were comparable.
-pub const SCOPES: [&str; 5] = ["city", "district", "park", "state", "national"];
 
 /// Text fields longer than this are refused: quotes are at most 200 characters by convention,
 /// and summaries a sentence or two.
@@ -39,6 +38,31 @@ fn optional_text(f: &mut Fields, column: &str) -> Option<String> {
         check_length(f, column, v);
     }
     v
+}
+
+impl FromCsv for FxRateRow {
+    fn read(f: &mut Fields) -> Self {
+        let row = FxRateRow {
+            currency: f.text("currency"),
+            year: f.year("year"),
+            // A rate of zero or below would divide into nonsense.
+            units_per_usd: f.number("units_per_usd", f64::MIN_POSITIVE, f64::MAX),
+            source_id: f.slug("source_id"),
+            quote: text(f, "quote"),
+        };
+        let iso = row.currency.len() == 3 && row.currency.bytes().all(|b| b.is_ascii_uppercase());
+        if row.currency == "RMB" {
+            f.problem("currency", "\"RMB\" is not an ISO 4217 code: the renminbi is CNY");
+        } else if !row.currency.is_empty() && !iso {
+            f.problem(
+                "currency",
+                format!("{:?} is not an ISO 4217 currency code (three capital letters)", row.currency),
+            );
+        } else if row.currency == "USD" {
+            f.problem("currency", "rates are in units per US dollar: USD needs no rate");
+        }
+        row
+    }
 }
 
 impl FromCsv for SourceRow {
@@ -71,8 +95,9 @@ impl FromCsv for MetricDefinitionRow {
             // Given by the import, which numbers the definitions in reading order.
             position: 0,
         };
-        if !row.scope.is_empty() && !SCOPES.contains(&row.scope.as_str()) {
-            f.problem("scope", format!("{:?} is not a scope; allowed: {}", row.scope, SCOPES.join(", ")));
+        if !row.scope.is_empty() && Scope::parse(&row.scope).is_none() {
+            let allowed: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+            f.problem("scope", format!("{:?} is not a scope; allowed: {}", row.scope, allowed.join(", ")));
         }
         row
     }

@@ -29,7 +29,7 @@ impl Source {
 pub struct SourceWithUse {
     #[sqlx(flatten)]
     pub source: Source,
-    /// Figures, sector statements, parks, companies and city profiles that cite it.
+    /// Figures, sector statements, parks, companies, city profiles and exchange rates that cite it.
     pub citing: i64,
 }
 
@@ -40,7 +40,8 @@ pub async fn list_with_use(pool: &SqlitePool) -> Result<Vec<SourceWithUse>, sqlx
               + (SELECT COUNT(*) FROM city_sectors cs WHERE cs.source_id = s.id)
               + (SELECT COUNT(*) FROM city_sources x WHERE x.source_id = s.id)
               + (SELECT COUNT(*) FROM park_sources x WHERE x.source_id = s.id)
-              + (SELECT COUNT(*) FROM company_sources x WHERE x.source_id = s.id) AS citing
+              + (SELECT COUNT(*) FROM company_sources x WHERE x.source_id = s.id)
+              + (SELECT COUNT(*) FROM fx_rates r WHERE r.source_id = s.id) AS citing
          FROM sources s
          ORDER BY s.publisher COLLATE NOCASE, s.title COLLATE NOCASE, s.id",
     )

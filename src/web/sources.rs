@@ -13,8 +13,9 @@ use crate::db::cities::{self, CityName};
 use crate::db::metrics;
 use crate::db::sectors::{self, SectorStatement};
 use crate::db::sources::{self, Source, SourceWithUse};
-use crate::db::{companies, parks};
+use crate::db::{companies, fx_rates, parks};
 use crate::error::{AppError, AppResult};
+use crate::format;
 use crate::metric::Scope;
 
 #[derive(Template, WebTemplate)]
@@ -46,11 +47,14 @@ pub struct SourcePage {
     parks: Vec<ParkView>,
     companies: Vec<CompanyView>,
     companies_total: i64,
+    /// Exchange rates the source gives: "CNY 2013: 6.1478 per US$".
+    rates: Vec<(String, String)>,
 }
 
 impl SourcePage {
     fn cites_nothing(&self) -> bool {
-        self.figures.is_empty()
+        self.rates.is_empty()
+            && self.figures.is_empty()
             && self.statements.is_empty()
             && self.cities.is_empty()
             && self.parks.is_empty()
@@ -85,6 +89,11 @@ pub async fn profile(State(state): State<AppState>, PathSegment(id): PathSegment
         parks: ParkView::build(pool, parks::citing(pool, &id).await?).await?,
         companies: CompanyView::build(pool, citing_companies).await?,
         companies_total,
+        rates: fx_rates::citing(pool, &id)
+            .await?
+            .into_iter()
+            .map(|r| (format!("{} {}", r.currency, r.year), format!("{} per US$", format::trimmed(r.units_per_usd, 6))))
+            .collect(),
         source,
     })
 }

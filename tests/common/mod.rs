@@ -55,6 +55,13 @@ impl TestServer {
     }
 
     /// GET over HTTP: status, content type and body.
+    /// GET a JSON twin and parse it.
+    pub async fn json(&self, path: &str) -> serde_json::Value {
+        let r = self.get(path).await;
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        serde_json::from_str(&r.body).unwrap()
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         let r = reqwest::get(self.url(path)).await.unwrap();
         let status = r.status().as_u16();
@@ -121,6 +128,7 @@ pub async fn import_folder(pool: &SqlitePool, dir: &Path) -> ImportReport {
 pub async fn snapshot(pool: &SqlitePool) -> String {
     let tables = [
         "sources",
+        "fx_rates",
         "sectors",
         "metric_definitions",
         "cities",

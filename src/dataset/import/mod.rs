@@ -174,6 +174,7 @@ impl Importer<'_> {
     async fn import_file(&mut self, file: DatasetFile) -> Result<Option<FileReport>, sqlx::Error> {
         match file {
             DatasetFile::Sources => self.import_sources().await,
+            DatasetFile::FxRates => self.import_fx_rates().await,
             DatasetFile::MetricDefinitions => self.import_metric_definitions().await,
             DatasetFile::Cities => self.import_cities().await,
             DatasetFile::Parks => self.import_parks().await,

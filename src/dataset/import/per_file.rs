@@ -10,7 +10,7 @@ use super::known::Seen;
 use super::{FileReport, Importer, LOG_TARGET};
 use crate::db::import::bulk::{self, DeferredIndexes};
 use crate::db::import::{
-    CityRow, CitySectorRow, CompanyRow, MetricDefinitionRow, MetricRow, ParkRow, SourceRow, companies,
+    CityRow, CitySectorRow, CompanyRow, FxRateRow, MetricDefinitionRow, MetricRow, ParkRow, SourceRow, companies,
 };
 
 /// Rough bytes per row of a dataset file, to guess its size in rows before reading it.
@@ -32,6 +32,15 @@ impl Importer<'_> {
                 *entry = *entry || valid;
             }
             Some(row)
+        })
+        .await
+    }
+
+    pub(super) async fn import_fx_rates(&mut self) -> FileResult {
+        let mut seen = Seen::default();
+        self.stream_file(DatasetFile::FxRates, |f, known, row: FxRateRow| {
+            seen.check(f, "year", format!("{}/{}", row.currency, row.year));
+            known.check_sources(f, "source_id", slice::from_ref(&row.source_id)).then_some(row)
         })
         .await
     }

@@ -107,10 +107,13 @@ impl ChartBlock {
         }
     }
 
-    /// Adds the notes a comparison's options call for: what was derived, and what was left out.
+    /// Adds the notes a comparison's options call for: what was derived (when anything drawn
+    /// is), and what was left out.
     pub fn with_notes(mut self, c: &crate::comparison::Comparison, left_out: bool) -> Self {
         let o = &c.options;
-        if o.derives() {
+        let derived =
+            self.table.rows.iter().flat_map(|r| &r.cells).flat_map(|c| &c.figures).any(|f| f.derivation.is_some());
+        if derived {
             let mut parts = Vec::new();
             if o.currency.is_some() {
                 parts.push("money converted to US dollars at each figure's own year's average rate");
