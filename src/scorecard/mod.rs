@@ -77,6 +77,9 @@ mod hand_tests;
 #[cfg(test)]
 #[path = "normalise_tests.rs"]
 mod normalise_tests;
+#[cfg(test)]
+#[path = "property_tests.rs"]
+mod property_tests;
 
 pub use error::{Error, Parameter};
 pub use output::{Cell, CityScore, Method, Scorecard, Unranked};
