@@ -21,6 +21,9 @@ pub enum AppError {
     Database(#[from] sqlx::Error),
     #[error("template error: {0}")]
     Render(#[from] askama::Error),
+    /// A rule the code itself broke (never the reader's doing): logged, answered 500.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -55,7 +58,7 @@ impl AppError {
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
-            AppError::Database(_) | AppError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Database(_) | AppError::Render(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
@@ -95,7 +98,7 @@ impl IntoResponse for AppError {
                 param: None,
                 allowed: &Allowed::Nothing,
             },
-            AppError::Database(_) | AppError::Render(_) => {
+            AppError::Database(_) | AppError::Render(_) | AppError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 ErrorPage {
                     status,
@@ -177,7 +180,7 @@ impl IntoResponse for ApiError {
                 allowed: none,
                 allowed_parameters: none,
             },
-            AppError::Database(_) | AppError::Render(_) => {
+            AppError::Database(_) | AppError::Render(_) | AppError::Internal(_) => {
                 tracing::error!(error = %self.0, "request failed");
                 ApiErrorBody {
                     status: status.as_u16(),

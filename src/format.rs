@@ -18,6 +18,7 @@ pub fn figure(value: f64, unit: &Unit) -> String {
         // Areas to a hundredth of a km² (a hectare): "3.24 km²", not "3.2375 km²".
         Quantity::SquareKilometres => format!("{} km²", trimmed(value, 2)),
         Quantity::Share => format!("{}%", trimmed(value * 100.0, 1)),
+        Quantity::Score => format!("{:.2}", value),
         Quantity::Other(text) => return format!("{} {text}", grouped(value)),
     };
     format!("{text}{}", unit.suffix())
@@ -161,6 +162,7 @@ pub fn compact(value: f64, unit: &Unit) -> String {
         // `+ 0.0` turns the -0 of a rounded -0.4 into 0.
         Quantity::Rank => trimmed(value.round() + 0.0, 0),
         Quantity::SquareKilometres => format!("{} km²", signed(abbreviated(value, false))),
+        Quantity::Score => format!("{:.2}", value),
         Quantity::Other(text) if text.is_empty() => signed(abbreviated(value, false)),
         Quantity::Other(text) => format!("{} {text}", signed(abbreviated(value, false))),
     }

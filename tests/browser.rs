@@ -145,3 +145,45 @@ async fn narrow_the_dashboard_compare_change_a_city_and_open_the_export_offline(
 
     browser.close().await;
 }
+
+#[tokio::test]
+async fn change_two_weights_score_share_the_address_and_export() {
+    let Some(browser) = Browser::start().await else { return };
+    let server = TestServer::start().await;
+    let c = &browser.client;
+
+    c.goto(&server.url("/scorecard")).await.unwrap();
+    assert_eq!(texts(c, "h1").await, ["Scorecard"]);
+    let before = texts(c, ".scorecard-table tbody th a").await;
+    assert!(before.len() >= 4, "{before:?}");
+
+    // Open the form, weight the Tholons rank most and drop the graduates, and score.
+    c.find(Locator::Css(".filters-panel > summary")).await.unwrap().click().await.unwrap();
+    let tholons = c.find(Locator::Css("input[name='w.tholons_rank']")).await.unwrap();
+    tholons.clear().await.unwrap();
+    tholons.send_keys("10").await.unwrap();
+    let graduates = c.find(Locator::Css("input[name='w.graduates_per_year']")).await.unwrap();
+    graduates.clear().await.unwrap();
+    c.find(Locator::Css("form.filters button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css(".scorecard-table")).await.unwrap();
+    let url = c.current_url().await.unwrap();
+    let query = url.query().unwrap().to_string();
+    assert!(query.contains("w.tholons_rank=10"), "the weights live in the address: {query}");
+    let header = texts(c, ".scorecard-table thead th").await.join(" | ");
+    assert!(header.contains("Tholons outsourcing rank (× 10)"), "{header}");
+    assert!(!header.contains("Graduates"), "a weight left empty takes the metric off: {header}");
+    let ranking = texts(c, ".scorecard-table tbody th a").await;
+
+    // The shared address gives the same scorecard in a fresh page.
+    let share = c.find(Locator::LinkText("link")).await.unwrap().attr("href").await.unwrap().unwrap();
+    c.goto(&server.url(&share)).await.unwrap();
+    assert_eq!(texts(c, ".scorecard-table tbody th a").await, ranking);
+
+    // And it exports as one file.
+    c.find(Locator::LinkText("page to share (HTML)")).await.unwrap().click().await.unwrap();
+    let file = browser.downloaded_file(Duration::from_secs(20)).await;
+    assert_eq!(file.file_name().unwrap(), "clusterscope-scorecard.html");
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.contains("Tholons outsourcing rank (× 10)"));
+    browser.close().await;
+}

@@ -51,6 +51,7 @@ async fn pages_fit_a_phone_and_a_desktop_with_legible_charts() {
         ("/cities?sector=bpo", false),
         ("/companies", false),
         ("/parks/dalian-software-park", false),
+        ("/scorecard", true),
     ];
     let mut failures = Vec::new();
     for width in [390u32, 1280] {

@@ -22,7 +22,7 @@
 //! keep some browsers from drawing what refers to it).
 
 use super::layout::{and_list, r};
-use super::map_labels::{Circle, Sizes, place_labels};
+use super::point_labels::{Circle, Sizes, place_labels};
 use super::projection::{Bounds, project};
 use super::text::{text_width, truncate_to_width};
 
@@ -228,7 +228,7 @@ fn label_all(
     circles: &[Circle],
     view: Bounds,
     sizes: &Sizes,
-) -> (Labelling, Vec<Option<super::map_labels::Placement>>) {
+) -> (Labelling, Vec<Option<super::point_labels::Placement>>) {
     let width = |t: &String| Some(text_width(t, FONT_PX) * sizes.font / FONT_PX);
     let all: Vec<Option<f64>> = texts.iter().map(width).collect();
     let highlighted: Vec<Option<f64>> =

@@ -2,7 +2,7 @@
 //! marker sets, and the rendered SVG.
 
 use super::*;
-use crate::charts::map_labels::{Segment, box_hits_circle, segment_hits_box, segment_hits_circle, segments_cross};
+use crate::charts::point_labels::{Segment, box_hits_circle, segment_hits_box, segment_hits_circle, segments_cross};
 use proptest::prelude::*;
 
 pub(super) const WIDE: f64 = 960.0;

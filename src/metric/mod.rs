@@ -35,7 +35,7 @@ impl MetricKind {
     pub fn of_unit(unit: &Unit) -> MetricKind {
         match unit.quantity {
             Quantity::Rank => MetricKind::Rank,
-            Quantity::Percent | Quantity::Share => MetricKind::Share,
+            Quantity::Percent | Quantity::Share | Quantity::Score => MetricKind::Share,
             Quantity::Other(_) => MetricKind::Rate,
             _ if unit.is_per(Per::Month) || unit.is_per(Per::SquareMetre) || unit.is_per(Per::Person) => {
                 MetricKind::Rate

@@ -70,6 +70,8 @@ pub enum Quantity {
     Rank,
     /// An area in square kilometres.
     SquareKilometres,
+    /// A scorecard's score, 0 to 1.
+    Score,
     /// A unit the app does not know, kept as written.
     Other(String),
 }
@@ -137,6 +139,7 @@ impl Unit {
             "share" => Some(Quantity::Share),
             "rank" => Some(Quantity::Rank),
             "km2" => Some(Quantity::SquareKilometres),
+            "score" => Some(Quantity::Score),
             other => Currency::parse(other).map(Quantity::Money),
         };
         let per: Option<Vec<Per>> = words.map(Per::parse).collect();
@@ -160,6 +163,7 @@ impl Unit {
             Quantity::Share => "share".into(),
             Quantity::Rank => "rank".into(),
             Quantity::SquareKilometres => "km2".into(),
+            Quantity::Score => "score".into(),
             Quantity::Other(text) => text.clone(),
         };
         let mut text = base;

@@ -134,6 +134,7 @@ fn cacheable(method: &Method, path: &str) -> bool {
         && !path.starts_with("/static/")
         && path != "/healthz"
         && path != "/compare/export"
+        && path != "/scorecard/export"
 }
 
 /// The request's identity: path and query with parameters ordered by name (the order of

@@ -133,6 +133,12 @@ pub struct DerivationJson<'a> {
     inputs: Vec<InputJson<'a>>,
 }
 
+impl<'a> DerivationJson<'a> {
+    pub fn formula(&self) -> &'a str {
+        self.formula
+    }
+}
+
 #[derive(Serialize)]
 struct InputJson<'a> {
     role: Role,

@@ -29,9 +29,11 @@ pub fn split_format(segment: &str) -> (&str, Format) {
 /// `/cities/{slug}.json`, ...), which answer errors as JSON. Exactly the routes the router
 /// has: `/cities.json/x.json` is no route, so its errors are pages like any other unknown path.
 pub fn is_machine_route(path: &str) -> bool {
-    const TWINS: [&str; 7] = [
+    const TWINS: [&str; 9] = [
         "/compare.json",
         "/compare.csv",
+        "/scorecard.json",
+        "/scorecard.csv",
         "/cities.json",
         "/cities.csv",
         "/companies.json",
@@ -97,6 +99,7 @@ impl CsvTable {
     }
 }
 
+#[derive(Debug, Clone, Copy)]
 pub enum Cell<'a> {
     Text(&'a str),
     Number(f64),

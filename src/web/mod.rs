@@ -18,6 +18,7 @@ mod health;
 mod limits;
 mod params;
 mod parks;
+mod scorecard;
 mod search;
 mod security;
 mod sources;
@@ -106,6 +107,10 @@ pub fn app(state: AppState) -> Router {
         .route("/compare.csv", get(compare::compare_csv))
         .route("/compare.json", get(compare::compare_json))
         .route("/compare/export", get(compare::comparison_file))
+        .route("/scorecard", get(scorecard::index))
+        .route("/scorecard.json", get(scorecard::scorecard_json))
+        .route("/scorecard.csv", get(scorecard::scorecard_csv))
+        .route("/scorecard/export", get(scorecard::scorecard_file))
         .route("/cities", get(cities::index))
         .route("/cities.json", get(cities::list_json))
         .route("/cities.csv", get(cities::list_csv))

@@ -71,6 +71,11 @@ impl Evidence {
         Evidence { cites, quotes }
     }
 
+    /// Nothing to show: no source and no quote (a score, a coverage).
+    pub fn is_empty(&self) -> bool {
+        self.cites.is_empty() && self.quotes.is_empty()
+    }
+
     /// The collapsed label: the first source, and how many more.
     pub fn label(&self) -> String {
         match self.cites.as_slice() {

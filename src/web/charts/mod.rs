@@ -13,6 +13,8 @@ use crate::charts::hbar::{HBarChart, HBarSpec, hbar_chart};
 use crate::charts::layout::Variant;
 use crate::charts::line::LineChart;
 use crate::charts::matrix::MatrixChart;
+use crate::charts::rank_bands::BandChart;
+use crate::charts::scatter::ScatterChart;
 
 pub use families::{family_bar_chart, family_line_chart};
 
@@ -34,6 +36,20 @@ struct HBarSvg<'a> {
 #[template(path = "charts/matrix.svg")]
 struct MatrixSvg<'a> {
     chart: &'a MatrixChart,
+    variant: Variant,
+}
+
+#[derive(Template)]
+#[template(path = "charts/rank_bands.svg")]
+struct BandSvg<'a> {
+    chart: &'a BandChart,
+    variant: Variant,
+}
+
+#[derive(Template)]
+#[template(path = "charts/scatter.svg")]
+struct ScatterSvg<'a> {
+    chart: &'a ScatterChart,
     variant: Variant,
 }
 
@@ -153,6 +169,30 @@ impl ChartBlock {
         let svg = HBarSvg { chart: &wide, variant: Variant::Wide }.render()?
             + &HBarSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
         Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, wide.notes.clone(), legend, svg, table)))
+    }
+
+    /// Rank bands for both widths.
+    pub fn bands(
+        layout: impl Fn(Variant) -> Option<BandChart>,
+        legend: Vec<LegendItem>,
+        table: DataTable,
+    ) -> Result<Option<Self>, askama::Error> {
+        let (Some(wide), Some(narrow)) = (layout(Variant::Wide), layout(Variant::Narrow)) else { return Ok(None) };
+        let svg = BandSvg { chart: &wide, variant: Variant::Wide }.render()?
+            + &BandSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, Vec::new(), legend, svg, table)))
+    }
+
+    /// A scatter chart for both widths.
+    pub fn scatter(
+        layout: impl Fn(Variant) -> Option<ScatterChart>,
+        legend: Vec<LegendItem>,
+        table: DataTable,
+    ) -> Result<Option<Self>, askama::Error> {
+        let (Some(wide), Some(narrow)) = (layout(Variant::Wide), layout(Variant::Narrow)) else { return Ok(None) };
+        let svg = ScatterSvg { chart: &wide, variant: Variant::Wide }.render()?
+            + &ScatterSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, Vec::new(), legend, svg, table)))
     }
 
     pub fn matrix(

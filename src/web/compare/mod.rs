@@ -119,6 +119,16 @@ impl ComparePage {
         ["currency", "per", "growth", "year"].iter().find_map(|f| FormError::on(&self.error, f))
     }
 
+    /// The scorecard of the same cities (with the same currency and per-resident choices).
+    fn scorecard_query(&self) -> String {
+        let query = self.view.as_ref().map_or("", |v| v.query.as_str());
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|p| p.starts_with("city=") || p.starts_with("currency=") || p.starts_with("per="))
+            .collect();
+        kept.join("&")
+    }
+
     /// The same comparison with the figures as published.
     fn as_published(&self) -> String {
         let query = self.view.as_ref().map_or("", |v| v.query.as_str());

@@ -81,8 +81,12 @@ impl DashboardPage {
 
     /// The same dashboard with the figures as published.
     fn as_published(&self) -> String {
-        let cities = self.compare_query.split('&').filter(|p| p.starts_with("city=")).collect::<Vec<_>>().join("&");
-        format!("/?{cities}")
+        format!("/?{}", self.scorecard_query())
+    }
+
+    /// The shown cities' part of the query: `city=a&city=b`, for the scorecard of the same cities.
+    fn scorecard_query(&self) -> String {
+        self.compare_query.split('&').filter(|p| p.starts_with("city=")).collect::<Vec<_>>().join("&")
     }
 
     fn options_error(&self) -> Option<String> {

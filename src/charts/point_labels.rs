@@ -1,5 +1,6 @@
-//! Placing the map's city names: each next to its marker where there is room, else further
-//! out with a leader line, never over another name, marker or leader, never outside the view.
+//! Placing the names of points (a map's cities, a scatter chart's): each next to its marker
+//! where there is room, else further out with a leader line, never over another name, marker
+//! or leader, never outside the view.
 //!
 //! Everything here is in map units; the caller converts its pixel sizes. Text boxes use the
 //! upper-bound widths of `text.rs` and a generous height, so boxes judged apart are apart on

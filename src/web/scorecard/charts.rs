@@ -1,0 +1,222 @@
+//! The scorecard's charts: each city's score (bars), its rank with its band (dots and bands),
+//! and any two of its figures against each other (a scatter, `x=` and `y=`).
+
+use super::super::charts::{ChartBlock, DataRow, DataTable, LegendItem};
+use super::super::view::{DerivationView, Evidence, Figure, TableCell};
+use super::Computed;
+use super::query::{COVERAGE, SCORE};
+use crate::charts::hbar::{HBarGroup, HBarSeries, HBarSpec, HBarValue, Mark};
+use crate::charts::layout::series_class;
+use crate::charts::rank_bands::{BandInput, rank_band_chart, share};
+use crate::charts::scatter::{ScatterAxis, ScatterPoint, scatter_chart};
+use crate::error::AppResult;
+use crate::format;
+use crate::metric::{Quantity, Scope, Unit};
+use crate::scorecard::{CityScore, Unranked};
+
+pub fn blocks(c: &Computed) -> AppResult<Vec<ChartBlock>> {
+    let mut out = Vec::new();
+    out.extend(scores(c)?);
+    out.extend(bands(c)?);
+    out.extend(scatter(c)?);
+    Ok(out)
+}
+
+fn legend(c: &Computed) -> Vec<LegendItem> {
+    c.card.cities.iter().map(|s| LegendItem::swatch(series_class(s.input_index), s.name.clone())).collect()
+}
+
+/// A score as a figure: its arithmetic in place of a source (the inputs and their sources are
+/// in the table above the charts).
+fn score_figure(c: &Computed, s: &CityScore) -> Option<Figure> {
+    let score = s.score?;
+    let terms: Vec<String> = s
+        .cells
+        .iter()
+        .zip(&c.assembled.weights)
+        .filter_map(|(cell, (_, w))| cell.normalised.map(|n| format!("{} × {n:.2}", format::trimmed(*w, 2))))
+        .collect();
+    let total: f64 = s
+        .cells
+        .iter()
+        .zip(&c.assembled.weights)
+        .filter(|(cell, _)| cell.normalised.is_some())
+        .map(|(_, (_, w))| w)
+        .sum();
+    let mut figure = Figure::new(score, &Unit::plain(Quantity::Score), None, Evidence::default());
+    figure.derivation = Some(DerivationView {
+        label: "how it is scored".into(),
+        formula: format!("({}) ÷ {} = {score:.2}", terms.join(" + "), format::trimmed(total, 2)),
+        inputs: Vec::new(),
+    });
+    Some(figure)
+}
+
+fn scores(c: &Computed) -> AppResult<Option<ChartBlock>> {
+    let unit = Unit::plain(Quantity::Score);
+    let series = [HBarSeries { name: "Score".into(), scope: Scope::City }];
+    let groups: Vec<HBarGroup> = c
+        .card
+        .cities
+        .iter()
+        .map(|s| HBarGroup {
+            label: s.name.clone(),
+            colour: s.input_index,
+            values: vec![s.score.map(|v| HBarValue { value: v, year: None, source: "the scorecard".into() })],
+        })
+        .collect();
+    let spec = HBarSpec {
+        id: "chart-scores",
+        title: "Scores (0 to 1, weighted mean of the normalised figures)",
+        unit: &unit,
+        series: &series,
+        groups: &groups,
+        mark: Mark::Bar,
+        log: false,
+        sort: false,
+    };
+    let table = DataTable {
+        corner: "City".into(),
+        columns: vec!["Score".into()],
+        rows: c
+            .card
+            .cities
+            .iter()
+            .map(|s| DataRow {
+                header: s.name.clone(),
+                cells: vec![TableCell::from(score_figure(c, s).into_iter().collect::<Vec<_>>())],
+            })
+            .collect(),
+    };
+    Ok(ChartBlock::hbar(&spec, legend(c), table)?)
+}
+
+fn bands(c: &Computed) -> AppResult<Option<ChartBlock>> {
+    let rows: Vec<BandInput> = c
+        .card
+        .cities
+        .iter()
+        .map(|s| BandInput {
+            label: s.name.clone(),
+            colour: s.input_index,
+            rank: s.rank,
+            low: s.rank_low,
+            high: s.rank_high,
+            p_first: s.p_first,
+            unranked: s.unranked.map(|u| match u {
+                Unranked::NoData => "no figure".to_string(),
+                Unranked::LowCoverage => "low coverage".to_string(),
+            }),
+        })
+        .collect();
+    let text = |s: &CityScore| -> String {
+        match (s.rank, s.rank_low, s.rank_high) {
+            (Some(r), Some(lo), Some(hi)) => format!(
+                "{} ({} to {}), first in {}",
+                format::ordinal(r as f64),
+                format::ordinal(lo as f64),
+                format::ordinal(hi as f64),
+                share(s.p_first)
+            ),
+            _ => format!("not ranked: {}", s.unranked.map_or("no score", |u| u.reason())),
+        }
+    };
+    let table = DataTable {
+        corner: "City".into(),
+        columns: vec!["Rank (band), share of weightings first".into()],
+        rows: c
+            .card
+            .cities
+            .iter()
+            .map(|s| DataRow {
+                header: s.name.clone(),
+                cells: vec![TableCell {
+                    figures: vec![Figure {
+                        value: s.rank.unwrap_or(0) as f64,
+                        text: text(s),
+                        year: None,
+                        evidence: Evidence::default(),
+                        derivation: Some(DerivationView {
+                            label: "how the band is drawn".into(),
+                            formula: format!(
+                                "ranks in {} weightings drawn around yours (Dirichlet, concentration {}, seed {}): 5th to 95th percentile, widened to hold the rank at your weights",
+                                c.card.method.samples, c.card.method.concentration, c.card.method.seed
+                            ),
+                            inputs: Vec::new(),
+                        }),
+                        note: None,
+                    }],
+                    missing: None,
+                }],
+            })
+            .collect(),
+    };
+    let title = "Rank and how much it depends on the weights";
+    Ok(ChartBlock::bands(|v| rank_band_chart("chart-bands", title, &rows, v), legend(c), table)?)
+}
+
+/// One axis of the scatter: a weighted metric's figures, the score or the coverage.
+fn axis_values(c: &Computed, which: &str) -> (ScatterAxis, Vec<Option<f64>>) {
+    let card = &c.card.cities;
+    match which {
+        SCORE => (
+            ScatterAxis { title: "score".into(), unit: Unit::plain(Quantity::Score) },
+            card.iter().map(|s| s.score).collect(),
+        ),
+        COVERAGE => (
+            ScatterAxis { title: "coverage".into(), unit: Unit::plain(Quantity::Share) },
+            card.iter().map(|s| Some(s.coverage)).collect(),
+        ),
+        metric => {
+            let j = c.assembled.weights.iter().position(|(m, _)| m.id == metric).unwrap_or(0);
+            let unit = c
+                .assembled
+                .chosen
+                .iter()
+                .flat_map(|row| row[j].as_ref())
+                .map(|ch| ch.shown.unit.clone())
+                .next()
+                .unwrap_or_else(|| c.assembled.weights[j].0.unit.clone());
+            let title = c.assembled.weights[j].0.label.clone();
+            (ScatterAxis { title, unit }, card.iter().map(|s| s.cells[j].value).collect())
+        }
+    }
+}
+
+fn scatter(c: &Computed) -> AppResult<Option<ChartBlock>> {
+    let (x_axis, xs) = axis_values(c, &c.query.x);
+    let (y_axis, ys) = axis_values(c, &c.query.y);
+    let points: Vec<ScatterPoint> = c
+        .card
+        .cities
+        .iter()
+        .zip(xs.iter().zip(&ys))
+        .filter_map(|(s, (x, y))| {
+            Some(ScatterPoint { label: s.name.clone(), colour: s.input_index, x: (*x)?, y: (*y)? })
+        })
+        .collect();
+    let title = format!("{} against {}", capitalised(&y_axis.title), x_axis.title);
+    let cell = |v: Option<f64>, unit: &Unit| {
+        TableCell::from(v.map(|v| Figure::new(v, unit, None, Evidence::default())).into_iter().collect::<Vec<_>>())
+    };
+    let table = DataTable {
+        corner: "City".into(),
+        columns: vec![x_axis.title.clone(), y_axis.title.clone()],
+        rows: c
+            .card
+            .cities
+            .iter()
+            .zip(xs.iter().zip(&ys))
+            .map(|(s, (x, y))| DataRow {
+                header: s.name.clone(),
+                cells: vec![cell(*x, &x_axis.unit), cell(*y, &y_axis.unit)],
+            })
+            .collect(),
+    };
+    Ok(ChartBlock::scatter(|v| scatter_chart("chart-scatter", &title, &x_axis, &y_axis, &points, v), legend(c), table)?)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}

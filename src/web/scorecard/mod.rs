@@ -1,0 +1,104 @@
+//! `/scorecard`: a composite score over cited figures, with the reader's weights in the URL
+//! (`w.METRIC=N`), a rank band that says how much the ranking owes to those weights, and its
+//! twins (`/scorecard.json`, `/scorecard.csv`) and export (`/scorecard/export`). The method
+//! lives in `crate::scorecard`; this module chooses the figures, parses the query and draws.
+
+mod charts;
+mod export;
+mod inputs;
+mod page;
+mod query;
+mod twins;
+
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::AppState;
+use super::view::FormError;
+use crate::error::{AppError, AppResult};
+use crate::scorecard::{self, Norm, Parameter, Params, Scorecard};
+
+pub use export::scorecard_file;
+pub use twins::{scorecard_csv, scorecard_json};
+
+use inputs::Assembled;
+use query::ScorecardQuery;
+
+/// A scorecard computed for a query: what went in and what came out.
+pub struct Computed {
+    pub query: ScorecardQuery,
+    pub assembled: Assembled,
+    pub card: Scorecard,
+}
+
+impl Computed {
+    /// `city=…&w.…`: asks for this scorecard again.
+    pub fn query_string(&self) -> String {
+        let slugs: Vec<String> = self.assembled.cities.iter().map(|c| c.slug.clone()).collect();
+        self.query.query_string(&slugs)
+    }
+}
+
+/// Parses the query, chooses the figures and computes the scorecard.
+pub async fn compute(state: &AppState, raw: Option<&str>) -> AppResult<Computed> {
+    let reference = state.freshness.reference(&state.pool).await?;
+    let query = ScorecardQuery::parse(raw, &reference.catalogue)?;
+    let assembled = inputs::assemble(&state.pool, &reference.catalogue, &reference.rates, &query).await?;
+    let params = Params { norm: query.norm, min_coverage: query.min_coverage };
+    let card = scorecard::compute(&assembled.input, &params).map_err(|e| reader_error(&e))?;
+    Ok(Computed { query, assembled, card })
+}
+
+/// The engine's refusal as a 400 naming the parameter, or a 500 when the fault is ours.
+fn reader_error(e: &scorecard::Error) -> AppError {
+    match e.parameter() {
+        Some(Parameter::Cities) => AppError::bad_param("city", e.to_string()),
+        Some(Parameter::MinCoverage) => AppError::bad_param("min_coverage", e.to_string()),
+        Some(Parameter::Weight { metric }) => AppError::bad_param(format!("w.{metric}"), e.to_string()),
+        Some(Parameter::Weights) => AppError::bad_param("w.METRIC", e.to_string()),
+        None => AppError::Internal(e.to_string()),
+    }
+}
+
+/// The form fields whose mistakes bring the form back rather than an error page.
+const FIELDS: [&str; 10] = ["city", "w.METRIC", "norm", "min_coverage", "currency", "per", "year", "x", "y", "w"];
+
+/// `/scorecard`: the scorecard, or its form again with the mistake beside it (400).
+pub async fn index(State(state): State<AppState>, RawQuery(raw): RawQuery) -> AppResult<Response> {
+    match compute(&state, raw.as_deref()).await {
+        Ok(computed) => {
+            let page = page::ScorecardPage::build(&state, &computed).await?;
+            Ok(Html(page.render_page()?).into_response())
+        }
+        Err(e) => {
+            // A weight's field is named after its metric: `w.it_employees`.
+            let weight_field = match &e {
+                AppError::BadRequest { param, .. } if param.starts_with("w.") => Some(param.clone()),
+                _ => None,
+            };
+            let mut fields: Vec<&str> = FIELDS.to_vec();
+            if let Some(field) = &weight_field {
+                fields.push(field);
+            }
+            let error = FormError::about(e, &fields)?;
+            let page = page::ScorecardPage::with_mistake(&state, raw.as_deref(), error).await?;
+            Ok((StatusCode::BAD_REQUEST, Html(page.render_page()?)).into_response())
+        }
+    }
+}
+
+/// The normalisations a form offers: value and label.
+pub fn norm_choices(chosen: Norm) -> Vec<(String, &'static str, bool)> {
+    Norm::NAMES
+        .iter()
+        .map(|name| {
+            let label = match *name {
+                "minmax" => "Min–max: best 1, worst 0",
+                "zscore" => "z-score: distance from the mean",
+                _ => "Rank order: evenly spaced",
+            };
+            (name.to_string(), label, Norm::parse(name) == Some(chosen))
+        })
+        .collect()
+}
