@@ -30,13 +30,13 @@ fn import_prints_counts_and_is_idempotent() {
     let out = clusterscope().arg("import").arg(common::data_dir()).arg("--db").arg(&db).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("metrics.csv: 215 rows (215 new, 0 changed, 0 unchanged)"), "{stdout}");
-    assert!(stdout.contains("cities.csv: 6 rows (6 new"), "{stdout}");
+    assert!(stdout.contains("metrics.csv: 735 rows (735 new, 0 changed, 0 unchanged)"), "{stdout}");
+    assert!(stdout.contains("cities.csv: 18 rows (18 new"), "{stdout}");
 
     let again = clusterscope().arg("import").arg(common::data_dir()).arg("--db").arg(&db).output().unwrap();
     let stdout = String::from_utf8_lossy(&again.stdout);
     assert!(again.status.success());
-    assert!(stdout.contains("metrics.csv: 215 rows (0 new, 0 changed, 215 unchanged)"), "{stdout}");
+    assert!(stdout.contains("metrics.csv: 735 rows (0 new, 0 changed, 735 unchanged)"), "{stdout}");
     assert!(stdout.contains("nothing changed"), "{stdout}");
 }
 

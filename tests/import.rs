@@ -15,14 +15,14 @@ async fn count(pool: &SqlitePool, table: &str) -> i64 {
 async fn the_bundled_dataset_loads_completely() {
     let (_dir, pool) = loaded_db().await;
     for (table, rows) in [
-        ("cities", 6),
-        ("parks", 15),
-        ("companies", 56),
-        ("metrics", 215),
-        ("sources", 153),
+        ("cities", 18),
+        ("parks", 39),
+        ("companies", 145),
+        ("metrics", 735),
+        ("sources", 544),
         ("fx_rates", 212),
-        ("city_sectors", 22),
-        ("metric_definitions", 53),
+        ("city_sectors", 72),
+        ("metric_definitions", 130),
         ("sectors", 12),
     ] {
         assert_eq!(count(&pool, table).await, rows, "{table}");
@@ -80,7 +80,7 @@ async fn an_import_upserts_by_key_and_bumps_the_data_version() {
     .await
     .unwrap();
     assert_eq!(quote, "a corrected quote");
-    assert_eq!(count(&pool, "cities").await, 7);
+    assert_eq!(count(&pool, "cities").await, 19);
 }
 
 /// Imports `files` into the bundled database and checks that it fails with a problem that
@@ -194,13 +194,13 @@ async fn unknown_sectors_and_metrics_are_rejected() {
             ),
             (
                 "metrics.csv",
-                "city_slug,metric,year,value,unit,source_id,quote\ndalian,gdp_usd,2020,1,USD,intheblack-dalian,q\n",
+                "city_slug,metric,year,value,unit,source_id,quote\ndalian,hotel_rooms,2020,1,USD,intheblack-dalian,q\n",
             ),
         ],
         &[
             "sectors.csv:2: sector: unknown sector \"blockchain\"",
             "companies.csv:2: sector: unknown sector \"mining\"",
-            "metrics.csv:2: metric: unknown metric \"gdp_usd\"",
+            "metrics.csv:2: metric: unknown metric \"hotel_rooms\"",
         ],
     )
     .await;
@@ -306,7 +306,7 @@ async fn a_folder_may_define_new_metrics_and_rows_that_use_them() {
     ]);
     let report = import_folder(&pool, folder.path()).await;
     assert!(report.problems.is_empty(), "{:?}", report.problems);
-    assert_eq!(count(&pool, "metric_definitions").await, 54);
+    assert_eq!(count(&pool, "metric_definitions").await, 131);
 }
 
 #[tokio::test]
@@ -369,7 +369,7 @@ async fn a_bulk_load_rebuilds_its_indexes_and_a_failed_one_keeps_them() {
     let report = import_folder(&pool, folder.path()).await;
     assert!(report.problems.is_empty(), "{:?}", &report.problems[..report.problems.len().min(3)]);
     assert!(report.files.iter().find(|f| f.file == "companies.csv").unwrap().bulk, "loaded in bulk mode");
-    assert_eq!(count(&pool, "companies").await, 52_056);
+    assert_eq!(count(&pool, "companies").await, 52_145);
     assert_eq!(company_indexes(&pool).await, indexes, "every index and trigger is back");
     let found: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM company_search WHERE company_search MATCH '\"51999\"'")
         .fetch_one(&pool)
@@ -390,6 +390,6 @@ async fn a_bulk_load_rebuilds_its_indexes_and_a_failed_one_keeps_them() {
     assert!(report.files.iter().find(|f| f.file == "companies.csv").unwrap().bulk, "loaded in bulk mode");
     assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
     assert_eq!(company_indexes(&pool).await, indexes);
-    assert_eq!(count(&pool, "companies").await, 52_056);
+    assert_eq!(count(&pool, "companies").await, 52_145);
     assert_eq!(clusterscope::db::data_version(&pool).await.unwrap(), version);
 }

@@ -58,8 +58,8 @@ async fn a_small_scorecard_recomputed_by_hand() {
         .json("/scorecard.json?city=dalian&city=bangalore&city=silicon-valley&w.it_employees=2&w.it_companies=1")
         .await;
     // IT employees (latest city figures): Dalian 200,000 (2017), Bangalore 160,000 (2004),
-    // Silicon Valley 250,000 (2013). IT companies: Dalian 2,000, Bangalore 1,520, none for
-    // Silicon Valley.
+    // Silicon Valley 250,000 (2013). IT companies: Dalian 2,000 (2017), Bangalore 1,520 (2005),
+    // Silicon Valley 6,300 (2011).
     let employees = |slug: &str| {
         let c = city(&json, slug);
         c["inputs"].as_array().unwrap().iter().find(|i| i["metric"] == "it_employees").unwrap()["value"]
@@ -71,9 +71,10 @@ async fn a_small_scorecard_recomputed_by_hand() {
         (200_000.0, 160_000.0, 250_000.0)
     );
     let dalian_workforce = (200_000.0 - 160_000.0) / (250_000.0 - 160_000.0);
+    let dalian_companies = (2_000.0 - 1_520.0) / (6_300.0 - 1_520.0);
     let expected = [
-        ("silicon-valley", 1.0, 2.0 / 3.0),
-        ("dalian", (2.0 * dalian_workforce + 1.0) / 3.0, 1.0),
+        ("silicon-valley", 1.0, 1.0),
+        ("dalian", (2.0 * dalian_workforce + dalian_companies) / 3.0, 1.0),
         ("bangalore", 0.0, 1.0),
     ];
     for (rank, (slug, score, coverage)) in expected.iter().enumerate() {
@@ -90,6 +91,14 @@ async fn a_small_scorecard_recomputed_by_hand() {
         .json("/scorecard.json?city=dalian&city=bangalore&city=silicon-valley&w.it_companies=1&w.it_employees=2")
         .await;
     assert_eq!(swapped, json);
+    // London has no city figure for IT employees: a third of the weight, under the 50% floor,
+    // so it is listed with its coverage but not ranked.
+    let partial =
+        s.json("/scorecard.json?city=dalian&city=bangalore&city=london&w.it_employees=2&w.it_companies=1").await;
+    let london = city(&partial, "london");
+    assert!(close(london["coverage"].as_f64().unwrap(), 1.0 / 3.0), "{}", london["coverage"]);
+    assert!(london["rank"].is_null(), "{london}");
+    assert!(london["inputs"].as_array().unwrap().iter().all(|i| i["metric"] != "it_employees"));
 }
 
 #[tokio::test]

@@ -122,7 +122,12 @@ impl Browser {
             let done: Vec<PathBuf> = std::fs::read_dir(&self.downloads)
                 .unwrap()
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| !p.to_string_lossy().ends_with(".crdownload") && !p.to_string_lossy().ends_with(".tmp"))
+                // Chromium writes to a hidden `.org.chromium.Chromium.*` or `*.crdownload` file
+                // first and renames it when the download is complete.
+                .filter(|p| {
+                    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    !name.starts_with('.') && !name.ends_with(".crdownload") && !name.ends_with(".tmp")
+                })
                 .collect();
             if let Some(p) = done.into_iter().next() {
                 return p;
