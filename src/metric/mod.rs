@@ -88,7 +88,12 @@ pub struct Metric {
 impl Metric {
     pub fn from_definition(d: MetricDefinitionRow) -> Metric {
         let unit = Unit::parse(&d.unit);
-        let kind = MetricKind::of_unit(&unit);
+        let kind = match MetricKind::of_unit(&unit) {
+            // Money a year where less is better is a price (a salary is a cost to the employer),
+            // not an amount to divide among residents.
+            MetricKind::Flow if unit.currency().is_some() && d.higher_is_better == Some(false) => MetricKind::Rate,
+            kind => kind,
+        };
         let direction = match (d.higher_is_better, kind) {
             (Some(true), _) => Direction::HigherIsBetter,
             (Some(false), _) | (None, MetricKind::Rank) => Direction::LowerIsBetter,
@@ -245,6 +250,14 @@ mod tests {
         assert_eq!(kind("rank"), MetricKind::Rank);
         assert_eq!(kind("percent"), MetricKind::Share);
         assert!(!MetricKind::Rank.divides_per_capita() && !MetricKind::Share.divides_per_capita());
+    }
+
+    #[test]
+    fn yearly_pay_is_a_price_and_yearly_subsidies_a_flow() {
+        let kind = |metric: &str, unit: &str, higher| Metric::from_definition(definition(metric, unit, "f", higher)).kind;
+        assert_eq!(kind("software_engineer_salary_brl_year", "BRL per year", Some(false)), MetricKind::Rate);
+        assert_eq!(kind("training_subsidies_usd_per_year", "USD per year", None), MetricKind::Flow);
+        assert_eq!(kind("graduates_per_year", "persons per year", Some(true)), MetricKind::Flow);
     }
 
     #[test]
