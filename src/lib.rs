@@ -15,6 +15,7 @@ pub mod error;
 pub mod format;
 pub mod headline;
 pub mod metric;
+pub mod place;
 pub mod scorecard;
 pub mod web;
 

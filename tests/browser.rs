@@ -90,13 +90,14 @@ async fn narrow_the_dashboard_compare_change_a_city_and_open_the_export_offline(
     c.wait().for_element(Locator::Css(".warning")).await.unwrap();
     let url = c.current_url().await.unwrap();
     assert!(url.query().unwrap().contains("sector=bpo"), "the state lives in the URL: {url}");
-    // The form lists the cities by name, so the three known for BPO come in that order.
-    assert_eq!(texts(c, ".card-title a").await, ["Bangalore (Bengaluru)", "Dalian", "Metro Manila"]);
+    // The form lists the cities by region (East, South, Southeast Asia), so the three known for BPO
+    // come in that order.
+    assert_eq!(texts(c, ".card-title a").await, ["Dalian", "Bangalore (Bengaluru)", "Metro Manila"]);
 
     // Open the comparison of these cities.
     c.find(Locator::LinkText("Compare these cities in detail")).await.unwrap().click().await.unwrap();
     let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
-    assert_eq!(h1.text().await.unwrap(), "Compare Bangalore (Bengaluru), Dalian and Metro Manila");
+    assert_eq!(h1.text().await.unwrap(), "Compare Dalian, Bangalore (Bengaluru) and Metro Manila");
 
     // Change a city: Berlin instead of Metro Manila.
     c.find(Locator::Css("input[name=city][value=metro-manila]")).await.unwrap().click().await.unwrap();
@@ -105,28 +106,28 @@ async fn narrow_the_dashboard_compare_change_a_city_and_open_the_export_offline(
     c.wait()
         .for_url(
             &url::Url::parse(
-                &server.url("/compare?city=bangalore&city=berlin&city=dalian&currency=&per=&year=&scale=linear"),
+                &server.url("/compare?city=dalian&city=bangalore&city=berlin&currency=&per=&year=&scale=linear"),
             )
             .unwrap(),
         )
         .await
         .unwrap();
     let h1 = c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();
-    assert_eq!(h1, "Compare Bangalore (Bengaluru), Berlin and Dalian");
+    assert_eq!(h1, "Compare Dalian, Bangalore (Bengaluru) and Berlin");
     let header = texts(c, ".compare-table thead th").await;
     assert!(header.iter().any(|h| h.contains("Berlin")) && !header.iter().any(|h| h.contains("Metro Manila")));
 
     // Download the export.
     c.find(Locator::LinkText("page to share (HTML)")).await.unwrap().click().await.unwrap();
     let file = browser.downloaded_file(Duration::from_secs(20)).await;
-    assert_eq!(file.file_name().unwrap(), "clusterscope-bangalore-berlin-dalian.html");
+    assert_eq!(file.file_name().unwrap(), "clusterscope-dalian-bangalore-berlin.html");
 
     // Open it with the network off and the server gone: the charts are there.
     drop(server);
     browser.go_offline().await;
     c.goto(&format!("file://{}", file.display())).await.unwrap();
     let h1 = c.wait().for_element(Locator::Css("h1")).await.unwrap();
-    assert_eq!(h1.text().await.unwrap(), "Bangalore (Bengaluru), Berlin and Dalian compared");
+    assert_eq!(h1.text().await.unwrap(), "Dalian, Bangalore (Bengaluru) and Berlin compared");
     let charts = c.find_all(Locator::Css("svg[role=img]")).await.unwrap();
     assert!(charts.len() >= 3, "the charts are in the file");
     // Of each chart's two layouts, the one the page's width calls for is shown, at full size.

@@ -393,3 +393,25 @@ async fn a_bulk_load_rebuilds_its_indexes_and_a_failed_one_keeps_them() {
     assert_eq!(count(&pool, "companies").await, 52_145);
     assert_eq!(clusterscope::db::data_version(&pool).await.unwrap(), version);
 }
+
+#[tokio::test]
+async fn presets_name_two_to_eight_known_cities_once() {
+    let nine = "dalian;bangalore;metro-manila;silicon-valley;london;berlin;pune;chennai;tokyo";
+    assert_rejected(
+        &[(
+            "presets.csv",
+            &format!(
+                "id,label,description,cities\nasia,Asia,,dalian;atlantis\nbig,Big,,{nine}\none,One,,dalian\n\
+                 twice,Twice,,dalian;pune;dalian\nasia,Again,,dalian;pune\n"
+            ),
+        )],
+        &[
+            "presets.csv:2: cities: unknown city \"atlantis\"",
+            "presets.csv:3: cities: a preset has 2 to 8 cities; this one has 9",
+            "presets.csv:4: cities: a preset has 2 to 8 cities; this one has 1",
+            "presets.csv:5: cities: city slug \"dalian\" is listed twice",
+            "presets.csv:6: id:",
+        ],
+    )
+    .await;
+}

@@ -70,14 +70,28 @@ async fn city_cards_show_sectors_and_latest_key_figures_with_year_and_source() {
     let s = TestServer::start().await;
     let r = s.get("/cities").await;
     assert_eq!(card_names(&r.body).len(), 18, "every cluster of the dataset");
-    let dalian = r.body.split("/cities/dalian\"").nth(1).unwrap().split("</li>\n  <li class=\"card\">").next().unwrap();
+    let dalian = r
+        .body
+        .split("card-title\"><a href=\"/cities/dalian\"")
+        .nth(1)
+        .unwrap()
+        .split("</li>\n  <li class=\"card\">")
+        .next()
+        .unwrap();
     assert!(dalian.contains("Business process outsourcing"));
     // Latest Tholons rank for Dalian is the 2015 edition's 14th place, with its source.
     let tholons = dalian.split("Tholons outsourcing rank").nth(1).unwrap();
     assert!(tholons.contains("<data value=\"14\">14th</data> <span class=\"year\">(2015)</span>"), "{tholons}");
     assert!(tholons.contains("href=\"/sources/"));
     // The figures the data lacks are named as missing, in one line.
-    let london = r.body.split("/cities/london\"").nth(1).unwrap().split("<li class=\"card\">").next().unwrap();
+    let london = r
+        .body
+        .split("card-title\"><a href=\"/cities/london\"")
+        .nth(1)
+        .unwrap()
+        .split("<li class=\"card\">")
+        .next()
+        .unwrap();
     let missing = london.split("Not in the data:</span>").nth(1).unwrap().split("</p>").next().unwrap();
     assert!(missing.contains("Tholons outsourcing rank"), "{missing}");
 }

@@ -12,7 +12,7 @@
 //! ```text
 //! #[derive(askama::Template)]
 //! #[template(path = "charts/map.svg")]
-//! struct MapSvg<'a> { chart: &'a WorldMap }
+//! struct MapSvg<'a> { chart: &'a WorldMap, variant: &'static str }
 //! ```
 //!
 //! Each map carries the land path (about 17 KB, 7 KB gzipped) unless [`WorldMap::share_land`] is called;

@@ -11,6 +11,7 @@ use std::io::Write;
 #[template(path = "charts/map.svg")]
 struct MapSvg<'a> {
     chart: &'a WorldMap,
+    variant: &'static str,
 }
 
 #[derive(Template)]
@@ -57,14 +58,14 @@ fn the_eighteen_clusters_render_as_named_links() {
     for width in [WIDE, NARROW] {
         let map = world_map("clusters", "Tech clusters", &cities(&[], &["dalian", "tokyo"]), width).unwrap();
         check(&map).unwrap();
-        let svg = MapSvg { chart: &map }.render().unwrap();
+        let svg = MapSvg { chart: &map, variant: "wide-layout" }.render().unwrap();
         check_markup(&svg);
-        assert!(svg.contains(r#"role="group" aria-labelledby="clusters-t" aria-describedby="clusters-d""#));
+        assert!(svg.contains(r#"role="img" aria-labelledby="clusters-t" aria-describedby="clusters-d""#));
         assert!(svg.contains("<title id=\"clusters-t\">Tech clusters</title>"));
         for (slug, name, ..) in CITIES {
             let link = format!("<a href=\"/cities/{slug}\" class=\"map-city");
             let at = svg.find(&link).unwrap_or_else(|| panic!("no link to {slug}"));
-            let title = format!("\"><title>{name}</title>");
+            let title = format!("\" tabindex=\"-1\"><title>{name}</title>");
             assert!(svg[at + link.len()..].trim_start_matches(" hl").starts_with(&title), "{slug} is named");
         }
         assert_eq!(svg.matches("<a ").count(), 18);
@@ -85,7 +86,7 @@ fn the_eighteen_clusters_render_as_named_links() {
 fn a_shared_land_path_is_drawn_once_and_referred_to() {
     let mut map = world_map("m", "T", &cities(&["pune"], &[]), NARROW).unwrap();
     map.share_land("land-110m");
-    let svg = MapSvg { chart: &map }.render().unwrap();
+    let svg = MapSvg { chart: &map, variant: "wide-layout" }.render().unwrap();
     check_markup(&svg);
     assert!(svg.contains(r##"<use class="map-land" href="#land-110m"/>"##));
     assert!(!svg.contains(LAND_PATH) && svg.len() < 2_000, "{} bytes", svg.len());
@@ -97,7 +98,7 @@ fn a_shared_land_path_is_drawn_once_and_referred_to() {
     let [wide, narrow] = [WIDE, NARROW].map(|width| {
         let mut map = world_map("w", "T", &cities(&[], &["dalian"]), width).unwrap();
         map.share_land("land-110m");
-        MapSvg { chart: &map }.render().unwrap()
+        MapSvg { chart: &map, variant: "wide-layout" }.render().unwrap()
     });
     let both = format!("{defs}{wide}{narrow}");
     println!("land defs {} bytes; page pair {} bytes, {} gzipped", defs.len(), both.len(), gzip_len(&both));

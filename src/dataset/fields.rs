@@ -160,6 +160,11 @@ impl<'a> Fields<'a> {
 
     /// A `;`-separated list of source ids (at least one).
     pub fn source_ids(&mut self, column: &str) -> Vec<String> {
+        self.slugs(column, "source id")
+    }
+
+    /// A `;`-separated list of slugs (at least one), each named `what` in messages, none twice.
+    pub fn slugs(&mut self, column: &str, what: &str) -> Vec<String> {
         let value = self.text(column);
         if value.is_empty() {
             return Vec::new();
@@ -167,13 +172,13 @@ impl<'a> Fields<'a> {
         let ids: Vec<String> = value.split(';').map(|s| s.trim().to_string()).collect();
         for id in &ids {
             if !is_slug(id) {
-                self.problem(column, format!("{id:?} is not a valid source id: use only a-z, 0-9 and -"));
+                self.problem(column, format!("{id:?} is not a valid {what}: use only a-z, 0-9 and -"));
             }
         }
         let mut seen = std::collections::HashSet::new();
         for id in &ids {
             if !seen.insert(id) {
-                self.problem(column, format!("source {id:?} is listed twice"));
+                self.problem(column, format!("{what} {id:?} is listed twice"));
             }
         }
         ids

@@ -13,6 +13,7 @@ pub enum DatasetFile {
     FxRates,
     MetricDefinitions,
     Cities,
+    Presets,
     Parks,
     Companies,
     Sectors,
@@ -21,11 +22,12 @@ pub enum DatasetFile {
 
 impl DatasetFile {
     /// Every file, in the order an import reads them: each file only refers to files before it.
-    pub const IMPORT_ORDER: [DatasetFile; 8] = [
+    pub const IMPORT_ORDER: [DatasetFile; 9] = [
         DatasetFile::Sources,
         DatasetFile::FxRates,
         DatasetFile::MetricDefinitions,
         DatasetFile::Cities,
+        DatasetFile::Presets,
         DatasetFile::Parks,
         DatasetFile::Companies,
         DatasetFile::Sectors,
@@ -38,6 +40,7 @@ impl DatasetFile {
             DatasetFile::FxRates => "fx_rates.csv",
             DatasetFile::MetricDefinitions => "metric_definitions.csv",
             DatasetFile::Cities => "cities.csv",
+            DatasetFile::Presets => "presets.csv",
             DatasetFile::Parks => "parks.csv",
             DatasetFile::Companies => "companies.csv",
             DatasetFile::Sectors => "sectors.csv",
@@ -57,6 +60,7 @@ impl DatasetFile {
             DatasetFile::FxRates => &["currency", "year", "units_per_usd", "source_id", "quote"],
             DatasetFile::MetricDefinitions => &["metric", "label", "unit", "family", "scope"],
             DatasetFile::Cities => &["slug", "name", "country", "source_id"],
+            DatasetFile::Presets => &["id", "label", "cities"],
             DatasetFile::Parks => &["slug", "city_slug", "name", "source_id", "quote"],
             DatasetFile::Companies => &["slug", "name", "city_slug", "sector", "source_id", "quote"],
             DatasetFile::Sectors => &["city_slug", "sector", "evidence_source_id", "quote"],
@@ -67,6 +71,7 @@ impl DatasetFile {
     pub fn optional_columns(self) -> &'static [&'static str] {
         match self {
             DatasetFile::Sources => &["published_year"],
+            DatasetFile::Presets => &["description"],
             DatasetFile::FxRates => &[],
             DatasetFile::MetricDefinitions => &["higher_is_better", "description"],
             DatasetFile::Cities => {
@@ -177,6 +182,7 @@ impl MemoryDataset {
                 embed!("fx_rates.csv"),
                 embed!("metric_definitions.csv"),
                 embed!("cities.csv"),
+                embed!("presets.csv"),
                 embed!("parks.csv"),
                 embed!("companies.csv"),
                 embed!("sectors.csv"),

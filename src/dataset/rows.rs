@@ -5,7 +5,7 @@
 
 use super::fields::Fields;
 use crate::db::import::{
-    CityRow, CitySectorRow, CompanyRow, FxRateRow, MetricDefinitionRow, MetricRow, ParkRow, SourceRow,
+    CityRow, CitySectorRow, CompanyRow, FxRateRow, MetricDefinitionRow, MetricRow, ParkRow, PresetRow, SourceRow,
 };
 use crate::metric::Scope;
 
@@ -62,6 +62,24 @@ impl FromCsv for FxRateRow {
             f.problem("currency", "rates are in units per US dollar: USD needs no rate");
         }
         row
+    }
+}
+
+/// A preset is a choice in the pickers, which compare two to eight cities.
+pub const PRESET_CITIES: std::ops::RangeInclusive<usize> = 2..=8;
+
+impl FromCsv for PresetRow {
+    fn read(f: &mut Fields) -> Self {
+        let id = f.slug("id");
+        let label = text(f, "label");
+        let description = f.optional_text("description").unwrap_or_default();
+        check_length(f, "description", &description);
+        let cities = f.slugs("cities", "city slug");
+        if !cities.is_empty() && !PRESET_CITIES.contains(&cities.len()) {
+            let (min, max) = (PRESET_CITIES.start(), PRESET_CITIES.end());
+            f.problem("cities", format!("a preset has {min} to {max} cities; this one has {}", cities.len()));
+        }
+        PresetRow { id, label, description, cities: cities.join(";") }
     }
 }
 

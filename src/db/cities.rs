@@ -51,15 +51,35 @@ pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<City>, sqlx
         .await
 }
 
-/// Slug and name of every city, for pickers.
+/// Slug and name of every city, with where it is, for pickers and maps.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CityName {
     pub slug: String,
     pub name: String,
+    pub country: String,
+    /// The dataset's description of the region, e.g. "Liaoning Province, north-east China (East Asia)".
+    pub region: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+impl From<&City> for CityName {
+    fn from(c: &City) -> Self {
+        CityName {
+            slug: c.slug.clone(),
+            name: c.name.clone(),
+            country: c.country.clone(),
+            region: c.region.clone(),
+            lat: c.lat,
+            lon: c.lon,
+        }
+    }
 }
 
 pub async fn names(pool: &SqlitePool) -> Result<Vec<CityName>, sqlx::Error> {
-    sqlx::query_as("SELECT slug, name FROM cities ORDER BY name COLLATE NOCASE").fetch_all(pool).await
+    sqlx::query_as("SELECT slug, name, country, region, lat, lon FROM cities ORDER BY name COLLATE NOCASE")
+        .fetch_all(pool)
+        .await
 }
 
 /// Countries with at least one city, with their number of cities.
@@ -72,7 +92,7 @@ pub async fn countries(pool: &SqlitePool) -> Result<Vec<(String, i64)>, sqlx::Er
 /// Cities whose profile (population, coordinates) cites a source.
 pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<CityName>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT c.slug, c.name FROM city_sources x JOIN cities c ON c.id = x.city_id
+        "SELECT c.slug, c.name, c.country, c.region, c.lat, c.lon FROM city_sources x JOIN cities c ON c.id = x.city_id
          WHERE x.source_id = ? ORDER BY c.name COLLATE NOCASE",
     )
     .bind(source_id)

@@ -11,6 +11,7 @@ pub mod fx_rates;
 pub(crate) mod import;
 pub mod metrics;
 pub mod parks;
+pub mod presets;
 pub mod search;
 pub mod sectors;
 pub mod sources;

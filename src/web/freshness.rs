@@ -14,6 +14,7 @@ use sqlx::SqlitePool;
 
 use crate::comparable::Rates;
 use crate::db::cities::{self, CityName};
+use crate::db::presets::{self, Preset};
 use crate::db::sectors::{self, Sector};
 use crate::db::{catalogue, fx_rates};
 use crate::metric::Catalogue;
@@ -30,6 +31,8 @@ pub struct Reference {
     pub rates: Rates,
     pub sectors: Vec<Sector>,
     pub cities: Vec<CityName>,
+    /// The dataset's named groups of cities, for the pickers.
+    pub presets: Vec<Preset>,
 }
 
 pub struct Freshness {
@@ -86,6 +89,7 @@ impl Freshness {
             rates: Rates::new(fx_rates::all(pool).await?),
             sectors: sectors::all(pool).await?,
             cities: cities::names(pool).await?,
+            presets: presets::all(pool).await?,
         });
         *self.reference.lock().unwrap_or_else(|e| e.into_inner()) = Some(loaded.clone());
         Ok(loaded)

@@ -18,6 +18,7 @@ mod health;
 mod limits;
 mod params;
 mod parks;
+mod picker;
 mod scorecard;
 mod search;
 mod security;

@@ -244,12 +244,30 @@ pub fn assert_inert(what: &str, html: &str, style_elements: usize) {
     }
 }
 
-/// The inline charts of a page, each from `<svg` to `</svg>`.
+/// The inline SVGs of a page, each from `<svg` to its own `</svg>` (a map nests one SVG in
+/// another: the inner one is listed too, and the outer one ends at its own end tag).
 pub fn svgs(html: &str) -> Vec<&str> {
     html.match_indices("<svg ")
         .map(|(start, _)| {
-            let end = html[start..].find("</svg>").map_or(html.len(), |e| start + e + 6);
-            &html[start..end]
+            let mut depth = 0usize;
+            let mut at = start;
+            loop {
+                let open = html[at + 1..].find("<svg ").map(|i| at + 1 + i);
+                let Some(close) = html[at + 1..].find("</svg>").map(|i| at + 1 + i) else {
+                    return &html[start..];
+                };
+                match open {
+                    Some(o) if o < close => {
+                        depth += 1;
+                        at = o;
+                    }
+                    _ if depth == 0 => return &html[start..close + 6],
+                    _ => {
+                        depth -= 1;
+                        at = close;
+                    }
+                }
+            }
         })
         .collect()
 }
@@ -273,7 +291,13 @@ pub fn assert_svg_geometry_is_finite(what: &str, html: &str) {
                     name.as_str(),
                     "x" | "y" | "x1" | "x2" | "y1" | "y2" | "cx" | "cy" | "r" | "width" | "height"
                 ) {
-                    let v: f64 = value
+                    // A nested <svg> fills its parent's viewport: width="100%".
+                    let number = if matches!(name.as_str(), "width" | "height") {
+                        value.strip_suffix('%').unwrap_or(value)
+                    } else {
+                        value
+                    };
+                    let v: f64 = number
                         .parse()
                         .unwrap_or_else(|_| panic!("{what}: <{} {name}={value:?}> is not a number", t.name));
                     assert!(v.is_finite(), "{what}: <{} {name}={value:?}>", t.name);

@@ -132,6 +132,7 @@ pub async fn snapshot(pool: &SqlitePool) -> String {
         "sectors",
         "metric_definitions",
         "cities",
+        "presets",
         "city_sources",
         "city_sectors",
         "parks",

@@ -177,6 +177,7 @@ impl Importer<'_> {
             DatasetFile::FxRates => self.import_fx_rates().await,
             DatasetFile::MetricDefinitions => self.import_metric_definitions().await,
             DatasetFile::Cities => self.import_cities().await,
+            DatasetFile::Presets => self.import_presets().await,
             DatasetFile::Parks => self.import_parks().await,
             DatasetFile::Companies => self.import_companies().await,
             DatasetFile::Sectors => self.import_sectors().await,

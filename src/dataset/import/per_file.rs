@@ -10,7 +10,8 @@ use super::known::Seen;
 use super::{FileReport, Importer, LOG_TARGET};
 use crate::db::import::bulk::{self, DeferredIndexes};
 use crate::db::import::{
-    CityRow, CitySectorRow, CompanyRow, FxRateRow, MetricDefinitionRow, MetricRow, ParkRow, SourceRow, companies,
+    CityRow, CitySectorRow, CompanyRow, FxRateRow, MetricDefinitionRow, MetricRow, ParkRow, PresetRow, SourceRow,
+    companies,
 };
 
 /// Rough bytes per row of a dataset file, to guess its size in rows before reading it.
@@ -76,6 +77,19 @@ impl Importer<'_> {
             .await?;
         self.known.refresh_cities(self.conn, &new_slugs).await?;
         Ok(report)
+    }
+
+    pub(super) async fn import_presets(&mut self) -> FileResult {
+        let mut seen = Seen::default();
+        self.stream_file(DatasetFile::Presets, |f, known, row: PresetRow| {
+            seen.check(f, "id", row.id.clone());
+            let mut cities_ok = true;
+            for slug in row.cities.split(';').filter(|s| !s.is_empty()) {
+                cities_ok &= known.city(f, "cities", slug).is_some();
+            }
+            cities_ok.then_some(row)
+        })
+        .await
     }
 
     pub(super) async fn import_parks(&mut self) -> FileResult {

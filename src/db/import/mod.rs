@@ -13,6 +13,7 @@ pub mod fx_rates;
 pub mod metric_definitions;
 pub mod metrics;
 pub mod parks;
+pub mod presets;
 pub mod sectors;
 mod source_lists;
 pub mod sources;
@@ -26,6 +27,7 @@ pub use fx_rates::FxRateRow;
 pub use metric_definitions::MetricDefinitionRow;
 pub use metrics::MetricRow;
 pub use parks::ParkRow;
+pub use presets::PresetRow;
 pub use sectors::CitySectorRow;
 pub use sources::SourceRow;
 

@@ -5,6 +5,7 @@
 //! and shows its table.
 
 mod families;
+mod map;
 
 use askama::Template;
 
@@ -17,6 +18,7 @@ use crate::charts::rank_bands::BandChart;
 use crate::charts::scatter::ScatterChart;
 
 pub use families::{family_bar_chart, family_line_chart};
+pub use map::MapBlock;
 
 #[derive(Template)]
 #[template(path = "charts/line.svg")]

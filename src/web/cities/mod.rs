@@ -13,11 +13,12 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::AppState;
+use super::charts::MapBlock;
 use super::formats::{Cell, CsvTable, Format};
 use super::params::{ApiParams, Params, sectors as sector_param, single};
 use super::view::FormError;
 use crate::comparison::{MAX_CITIES, MIN_CITIES};
-use crate::db::cities::{self, City, CityFilter};
+use crate::db::cities::{self, City, CityFilter, CityName};
 use crate::db::sectors;
 use crate::error::{ApiError, AppResult};
 
@@ -68,6 +69,8 @@ pub struct CitiesPage {
     country: Option<String>,
     /// The comparison of the cities listed (the first eight).
     compare_query: Option<String>,
+    /// The listed cities on a world map.
+    map: Option<MapBlock>,
     error: Option<FormError>,
 }
 
@@ -105,6 +108,10 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
         let first: Vec<City> = found.iter().take(MAX_CITIES).cloned().collect();
         crate::comparison::query_string(&first, &[])
     });
+    let listed: Vec<CityName> = found.iter().map(CityName::from).collect();
+    let title =
+        if chosen.is_empty() && country.is_none() { "Where the cities are" } else { "Where the matching cities are" };
+    let map = MapBlock::of("cities-map", title, &listed, |_| false, "")?;
     let cards = city_cards(&state, found, &crate::comparable::Options::default()).await?;
     let chosen_labels = chosen
         .iter()
@@ -134,6 +141,7 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
         chosen_sectors: chosen_labels,
         country,
         compare_query,
+        map,
         error,
     };
     let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };

@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 
 use super::super::AppState;
-use super::super::charts::{ChartBlock, family_line_chart};
+use super::super::charts::{ChartBlock, MapBlock, family_line_chart};
 use super::super::companies::{CompanyView, PREVIEW_ROWS};
 use super::super::formats::{Format, split_format};
 use super::super::params::PathSegment;
@@ -18,13 +18,14 @@ use super::cards::SectorTag;
 use crate::charts::line::YAxis;
 use crate::comparable::{Options, Rates};
 use crate::comparison::Comparison;
-use crate::db::cities::{self, City};
+use crate::db::cities::{self, City, CityName};
 use crate::db::metrics::{self, MetricFigure};
 use crate::db::sources::{self, SourceList};
 use crate::db::{companies, parks, sectors};
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::metric::{Catalogue, Metric, Quantity, Scope, Unit, families};
+use crate::place::WorldRegion;
 
 /// One metric in the city's table of figures: the latest year's figures and the earlier ones.
 pub struct MetricLine {
@@ -58,6 +59,8 @@ pub struct CityProfilePage {
     /// The first companies by name; the rest are on /companies?city=.
     companies: Vec<CompanyView>,
     companies_total: i64,
+    /// The city and the other clusters of its world region.
+    map: Option<MapBlock>,
 }
 
 /// `/cities/{slug}`, and its `.json` and `.csv` twins.
@@ -85,6 +88,7 @@ async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage
     let (company_rows, companies_total) = companies::in_city(pool, city.id, PREVIEW_ROWS).await?;
 
     let charts = series_charts(&city, &figures, &reference.catalogue)?;
+    let map = region_map(&city, &reference.cities)?;
     Ok(CityProfilePage {
         population: population_figure(&city, &figures, &profile_sources),
         coordinates: city.lat.zip(city.lon).map(|(lat, lon)| format::coordinates(lat, lon)),
@@ -95,8 +99,22 @@ async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage
         companies_total,
         profile_sources,
         sectors: sector_tags,
+        map,
         city,
     })
+}
+
+/// The city highlighted among the other clusters of its world region in the data, so the map
+/// shows its neighbourhood rather than the whole world.
+fn region_map(city: &City, all: &[CityName]) -> AppResult<Option<MapBlock>> {
+    let region = WorldRegion::of(&city.region);
+    let near: Vec<CityName> = all.iter().filter(|c| WorldRegion::of(&c.region) == region).cloned().collect();
+    let title = if near.len() > 1 {
+        format!("{} among the {} clusters of {} in the data", city.name, near.len(), region.label())
+    } else {
+        format!("Where {} is", city.name)
+    };
+    Ok(MapBlock::of("city-map", &title, &near, |slug| slug == city.slug, "this city")?)
 }
 
 /// The population on the city row cites the first source of the row; its quote is the one of

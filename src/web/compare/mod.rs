@@ -7,17 +7,17 @@ mod twins;
 mod view;
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
 use super::params::{Params, comparable_options, log_scale};
+use super::picker::CityPicker;
 use super::view::{Choice, FormError};
 use crate::comparable::Options;
 use crate::comparison::{self, Comparison, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES, Setting};
-use crate::db::cities;
 use crate::error::AppResult;
 use crate::metric::families;
 
@@ -92,17 +92,19 @@ pub struct MetricGroup {
 pub struct ComparePage {
     /// `None` when the form comes back with a mistake to fix.
     view: Option<ComparisonView>,
-    city_choices: Vec<Choice>,
+    city_picker: CityPicker,
     metric_groups: Vec<MetricGroup>,
     chosen_metrics: bool,
     log: bool,
     options: Options,
-    min_cities: usize,
-    max_cities: usize,
     error: Option<FormError>,
 }
 
 impl ComparePage {
+    fn city_legend(&self) -> String {
+        format!("Cities ({MIN_CITIES} to {MAX_CITIES})")
+    }
+
     fn city_error(&self) -> Option<String> {
         FormError::on(&self.error, "city")
     }
@@ -138,7 +140,11 @@ impl ComparePage {
 }
 
 /// `/compare`: the comparison, or its form again with the mistake next to the field (400).
-pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQuery>) -> AppResult<Response> {
+pub async fn index(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    Params(query): Params<CompareQuery>,
+) -> AppResult<Response> {
     let outcome = match (query.log_scale(), query.comparison(&state).await) {
         (Ok(log), Ok(c)) => Ok((log, c)),
         (Err(e), _) | (_, Err(e)) => {
@@ -161,11 +167,12 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQ
         Ok(_) => Vec::new(),
         Err(_) => query.metrics(),
     };
-    let city_choices = cities::names(pool)
-        .await?
-        .into_iter()
-        .map(|n| Choice { checked: chosen_cities.contains(&n.slug), value: n.slug, label: n.name })
-        .collect();
+    let city_picker = CityPicker::new(&reference.cities, |slug| chosen_cities.iter().any(|c| c == slug)).with_presets(
+        &reference.presets,
+        "/compare",
+        raw.as_deref(),
+        &[],
+    );
     let metric_groups = families(reference.catalogue.iter())
         .into_iter()
         .map(|family| MetricGroup {
@@ -183,13 +190,11 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CompareQ
         .collect();
     let page = ComparePage {
         view,
-        city_choices,
+        city_picker,
         metric_groups,
         chosen_metrics: !chosen_metrics.is_empty(),
         log: outcome.as_ref().is_ok_and(|(log, _)| *log) || query.scale.iter().any(|s| s == "log"),
         options: query.options().unwrap_or_default(),
-        min_cities: MIN_CITIES,
-        max_cities: MAX_CITIES,
         error,
     };
     let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };

@@ -4,7 +4,7 @@
 //! workforce over time, Tholons ranks, the sector matrix and the parks.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
@@ -14,10 +14,11 @@ mod sector_matrix;
 mod time_series;
 
 use super::AppState;
-use super::charts::ChartBlock;
+use super::charts::{ChartBlock, MapBlock};
 use super::cities::{CitiesQuery, CityCard, city_cards, validated_filter};
 use super::params::{Params, comparable_options, log_scale, options_query};
 use super::parks::ParkView;
+use super::picker::CityPicker;
 use super::view::{Choice, FormError};
 use crate::comparable::Options;
 use crate::comparison::{self, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES, Setting};
@@ -54,13 +55,15 @@ pub struct DashboardPage {
     sectors: Option<ChartBlock>,
     park_charts: Vec<ChartBlock>,
     parks: Vec<ParkView>,
-    city_choices: Vec<Choice>,
+    city_picker: CityPicker,
     sector_choices: Vec<Choice>,
     log: bool,
     options: Options,
     /// `city=a&city=b`: links to the comparison of the cities shown.
     compare_query: String,
     can_compare: bool,
+    /// Every city in the data, the ones shown highlighted.
+    map: Option<MapBlock>,
     /// Why fewer cities are shown than asked for, if so.
     narrowed: Option<String>,
     error: Option<FormError>,
@@ -145,7 +148,11 @@ async fn select(pool: &sqlx::SqlitePool, query: &DashboardQuery) -> AppResult<Se
 }
 
 /// `/`: the dashboard, or its form again with the mistake next to the field (400).
-pub async fn show(State(state): State<AppState>, Params(query): Params<DashboardQuery>) -> AppResult<Response> {
+pub async fn show(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    Params(query): Params<DashboardQuery>,
+) -> AppResult<Response> {
     let pool = &state.pool;
     let (selection, error) = match select(pool, &query).await {
         Ok(s) => (s, None),
@@ -183,11 +190,9 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
         None => c.cities.iter().any(|x| x.slug == slug),
         Some(_) => query.city.iter().any(|asked| asked.trim() == slug),
     };
-    let city_choices = cities::names(pool)
-        .await?
-        .into_iter()
-        .map(|n| Choice { checked: ticked(&n.slug), value: n.slug, label: n.name })
-        .collect();
+    // A preset sets the cities; a sector filter would only narrow them again.
+    let city_picker =
+        CityPicker::new(&reference.cities, ticked).with_presets(&reference.presets, "/", raw.as_deref(), &["sector"]);
     // A sector no city is known for would only ever show nothing.
     let sector_choices = sectors::with_city_counts(pool, None)
         .await?
@@ -199,6 +204,13 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
             label: s.sector.label,
         })
         .collect();
+    let shown = |slug: &str| c.cities.iter().any(|x| x.slug == slug);
+    let map_title = format!(
+        "The {} compared among the {} cities in the data",
+        plural_cities(c.cities.len()),
+        reference.cities.len()
+    );
+    let map = MapBlock::of("dashboard-map", &map_title, &reference.cities, shown, "compared")?;
     let compare_query = comparison::query_string(&c.cities, &[]) + &options_query(&selection.options);
     let page = DashboardPage {
         heading,
@@ -209,14 +221,19 @@ pub async fn show(State(state): State<AppState>, Params(query): Params<Dashboard
         sectors: sectors_chart,
         park_charts,
         parks: park_views,
-        city_choices,
+        city_picker,
         sector_choices,
         log: selection.log,
         options: selection.options,
         compare_query,
+        map,
         narrowed: selection.narrowed,
         error,
     };
     let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     Ok((status, Html(page.render()?)).into_response())
+}
+
+fn plural_cities(n: usize) -> String {
+    if n == 1 { "city".to_string() } else { format!("{n} cities") }
 }

@@ -1,6 +1,7 @@
 //! The scorecard page: the weights form, the ranked table with every input's year and source,
 //! and the charts; or, after a mistake, the form as the reader filled it in.
 
+use super::super::picker::CityPicker;
 use askama::Template;
 
 use super::super::AppState;
@@ -11,7 +12,7 @@ use super::{Computed, charts, norm_choices};
 use crate::charts::rank_bands::share;
 use crate::comparable::Options;
 use crate::comparison::query_string;
-use crate::db::{cities, metrics};
+use crate::db::metrics;
 use crate::error::AppResult;
 use crate::format;
 use crate::metric::Catalogue;
@@ -55,7 +56,7 @@ pub struct ScorecardPage {
     pub rows: Vec<ScoreRow>,
     pub charts: Vec<ChartBlock>,
     pub weights: Vec<WeightField>,
-    pub city_choices: Vec<Choice>,
+    pub city_picker: CityPicker,
     pub norms: Vec<(String, &'static str, bool)>,
     pub min_coverage: String,
     pub options: Options,
@@ -178,7 +179,7 @@ impl ScorecardPage {
             rows,
             charts: charts::blocks(c)?,
             weights,
-            city_choices: city_choices(state, &slugs).await?,
+            city_picker: city_picker(state, &slugs, Some(&c.query_string())).await?,
             norms: norm_choices(c.query.norm),
             min_coverage: format::trimmed(c.query.min_coverage, 3),
             options: c.query.options,
@@ -223,7 +224,7 @@ impl ScorecardPage {
             rows: Vec::new(),
             charts: Vec::new(),
             weights,
-            city_choices: city_choices(state, &cities).await?,
+            city_picker: city_picker(state, &cities, raw).await?,
             norms: norm_choices(norm),
             min_coverage: value("min_coverage").unwrap_or_else(|| "0.5".into()),
             options: Options::default(),
@@ -235,12 +236,15 @@ impl ScorecardPage {
     }
 }
 
-async fn city_choices(state: &AppState, chosen: &[String]) -> AppResult<Vec<Choice>> {
-    Ok(cities::names(&state.pool)
-        .await?
-        .into_iter()
-        .map(|n| Choice { checked: chosen.contains(&n.slug), value: n.slug, label: n.name })
-        .collect())
+/// The cities by region, with the presets as links that keep the weights and options of `query`.
+async fn city_picker(state: &AppState, chosen: &[String], query: Option<&str>) -> AppResult<CityPicker> {
+    let reference = state.freshness.reference(&state.pool).await?;
+    Ok(CityPicker::new(&reference.cities, |slug| chosen.iter().any(|c| c == slug)).with_presets(
+        &reference.presets,
+        "/scorecard",
+        query,
+        &[],
+    ))
 }
 
 /// The metrics the weights form offers: the weighted ones, then every other weightable metric
