@@ -14,6 +14,7 @@ pub mod db;
 pub mod error;
 pub mod format;
 pub mod headline;
+pub mod i18n;
 pub mod metric;
 pub mod place;
 pub mod scorecard;
@@ -23,6 +24,7 @@ use std::future::{Future, IntoFuture};
 
 use tokio::net::TcpListener;
 
+pub use i18n::{t, t1, t2};
 pub use web::{AppState, app};
 
 /// Serves the app on `listener` until `shutdown` completes; then stops accepting and lets the

@@ -129,6 +129,8 @@ impl Default for PageCache {
 /// health check, static files (they have their own caching), and the exported file (it is
 /// stamped with the time and address of each export).
 fn cacheable(method: &Method, path: &str) -> bool {
+    // `/zh/compare/export` is the export too.
+    let (_, path) = crate::i18n::Lang::of_path(path);
     (method == Method::GET || method == Method::HEAD)
         && !path.starts_with("/admin")
         && !path.starts_with("/static/")

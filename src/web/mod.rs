@@ -15,6 +15,7 @@ mod figure_table;
 mod formats;
 mod freshness;
 mod health;
+mod lang;
 mod limits;
 mod params;
 mod parks;
@@ -129,6 +130,8 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(health::check))
         .nest_service("/static", assets::router())
         .fallback(not_found)
+        // Chinese pages link to Chinese pages (before compression, after the handler).
+        .layer(axum::middleware::from_fn(lang::prefix_links))
         // Public pages take no request body at all.
         .layer(RequestBodyLimitLayer::new(0));
     // Rendering: bounded in time and in how many run at once, compressed on the fly. Pages
@@ -159,6 +162,8 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(limits.max_uri_length, limits::uri_length))
         .option_layer(limits::rate_limit(limits))
         .layer(axum::middleware::from_fn_with_state(state, cache::middleware))
+        // Inside the cache, so that `/zh/x` and `/x` are cached apart.
+        .layer(axum::middleware::from_fn(lang::middleware))
         .service(routes);
     Router::new().fallback_service(every_request)
 }

@@ -1,0 +1,76 @@
+//! Display names in other languages: cities, parks, sectors, countries and metric labels, from
+//! `data/i18n/zh-Hans.csv` (`kind,slug,name`), compiled into the binary. A name is not a
+//! figure, so it carries no source; a thing without a translated name keeps the dataset's.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::{Lang, lang};
+
+/// What a name belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    City,
+    Park,
+    Sector,
+    Country,
+    Metric,
+}
+
+impl Kind {
+    fn parse(word: &str) -> Option<Kind> {
+        match word {
+            "city" => Some(Kind::City),
+            "park" => Some(Kind::Park),
+            "sector" => Some(Kind::Sector),
+            "country" => Some(Kind::Country),
+            "metric" => Some(Kind::Metric),
+            _ => None,
+        }
+    }
+}
+
+const ZH_FILE: &str = include_str!("../../data/i18n/zh-Hans.csv");
+
+/// The Chinese names by kind and key (a slug; for countries, the English name).
+static ZH: LazyLock<HashMap<(Kind, String), String>> = LazyLock::new(|| parse(ZH_FILE));
+
+fn parse(text: &str) -> HashMap<(Kind, String), String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    reader
+        .records()
+        .filter_map(Result::ok)
+        .filter_map(|r| Some(((Kind::parse(r.get(0)?)?, r.get(1)?.to_string()), r.get(2)?.to_string())))
+        .collect()
+}
+
+/// The name of `key` in the current language: the translation when there is one, else `own`.
+pub fn name(kind: Kind, key: &str, own: &str) -> String {
+    name_in(lang(), kind, key).unwrap_or(own).to_string()
+}
+
+/// The translated name, if the language has one (English names are the dataset's own).
+pub fn name_in(lang: Lang, kind: Kind, key: &str) -> Option<&'static str> {
+    match lang {
+        Lang::En => None,
+        Lang::Zh => ZH.get(&(kind, key.to_string())).map(String::as_str),
+    }
+}
+
+/// Every key of `kind` the file translates.
+pub fn keys(kind: Kind) -> Vec<&'static str> {
+    ZH.keys().filter(|(k, _)| *k == kind).map(|(_, key)| key.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_reads_and_every_row_has_a_known_kind() {
+        let rows = ZH_FILE.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
+        assert_eq!(ZH.len(), rows, "a row with an unknown kind or a repeated key");
+        assert_eq!(name_in(Lang::Zh, Kind::City, "dalian"), Some("大连"));
+        assert_eq!(name_in(Lang::En, Kind::City, "dalian"), None);
+    }
+}
