@@ -29,13 +29,15 @@ pub fn split_format(segment: &str) -> (&str, Format) {
 /// `/cities/{slug}.json`, ...), which answer errors as JSON. Exactly the routes the router
 /// has: `/cities.json/x.json` is no route, so its errors are pages like any other unknown path.
 pub fn is_machine_route(path: &str) -> bool {
-    const TWINS: [&str; 9] = [
+    const TWINS: [&str; 11] = [
         "/compare.json",
         "/compare.csv",
         "/scorecard.json",
         "/scorecard.csv",
         "/cities.json",
         "/cities.csv",
+        "/coverage.json",
+        "/coverage.csv",
         "/companies.json",
         "/companies.csv",
         "/search.json",
@@ -126,6 +128,8 @@ mod tests {
             "/compare.csv",
             "/cities.json",
             "/cities.csv",
+            "/coverage.json",
+            "/coverage.csv",
             "/cities/dalian.json",
             "/cities/dalian%2Ecsv",
             "/search.json",

@@ -58,6 +58,8 @@ pub struct CityProfilePage {
     /// The first companies by name; the rest are on /companies?city=.
     companies: Vec<CompanyView>,
     companies_total: i64,
+    /// How many of the core indicators the city has a city figure for (the badge).
+    coverage: usize,
 }
 
 /// `/cities/{slug}`, and its `.json` and `.csv` twins.
@@ -85,7 +87,9 @@ async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage
     let (company_rows, companies_total) = companies::in_city(pool, city.id, PREVIEW_ROWS).await?;
 
     let charts = series_charts(&city, &figures, &reference.catalogue)?;
+    let coverage = crate::coverage::of_cities(pool, std::slice::from_ref(&city), &reference.catalogue).await?;
     Ok(CityProfilePage {
+        coverage: coverage.first().map_or(0, |c| c.have()),
         population: population_figure(&city, &figures, &profile_sources),
         coordinates: city.lat.zip(city.lon).map(|(lat, lon)| format::coordinates(lat, lon)),
         families: family_groups(&figures, &reference.catalogue),
