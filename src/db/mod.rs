@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod parks;
 pub mod search;
 pub mod sectors;
+pub mod source_list;
 pub mod sources;
 
 use std::path::Path;

@@ -29,7 +29,7 @@ pub fn split_format(segment: &str) -> (&str, Format) {
 /// `/cities/{slug}.json`, ...), which answer errors as JSON. Exactly the routes the router
 /// has: `/cities.json/x.json` is no route, so its errors are pages like any other unknown path.
 pub fn is_machine_route(path: &str) -> bool {
-    const TWINS: [&str; 11] = [
+    const TWINS: [&str; 13] = [
         "/compare.json",
         "/compare.csv",
         "/scorecard.json",
@@ -40,6 +40,8 @@ pub fn is_machine_route(path: &str) -> bool {
         "/coverage.csv",
         "/companies.json",
         "/companies.csv",
+        "/sources.json",
+        "/sources.csv",
         "/search.json",
     ];
     if TWINS.contains(&path) {
@@ -132,6 +134,7 @@ mod tests {
             "/coverage.csv",
             "/cities/dalian.json",
             "/cities/dalian%2Ecsv",
+            "/sources.json",
             "/search.json",
         ] {
             assert!(is_machine_route(path), "{path}");

@@ -127,6 +127,8 @@ pub fn app(state: AppState) -> Router {
         .route("/search", get(search::page))
         .route("/search.json", get(search::json))
         .route("/sources", get(sources::index))
+        .route("/sources.json", get(sources::list_json))
+        .route("/sources.csv", get(sources::list_csv))
         .route("/sources/{id}", get(sources::profile))
         .route("/changes", get(changes::index))
         .route("/healthz", get(health::check))
