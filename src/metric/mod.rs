@@ -254,7 +254,8 @@ mod tests {
 
     #[test]
     fn yearly_pay_is_a_price_and_yearly_subsidies_a_flow() {
-        let kind = |metric: &str, unit: &str, higher| Metric::from_definition(definition(metric, unit, "f", higher)).kind;
+        let kind =
+            |metric: &str, unit: &str, higher| Metric::from_definition(definition(metric, unit, "f", higher)).kind;
         assert_eq!(kind("software_engineer_salary_brl_year", "BRL per year", Some(false)), MetricKind::Rate);
         assert_eq!(kind("training_subsidies_usd_per_year", "USD per year", None), MetricKind::Flow);
         assert_eq!(kind("graduates_per_year", "persons per year", Some(true)), MetricKind::Flow);
