@@ -9,6 +9,7 @@ pub mod cli;
 pub mod comparable;
 pub mod comparison;
 pub mod config;
+pub mod coverage;
 pub mod dataset;
 pub mod db;
 pub mod error;

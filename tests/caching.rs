@@ -32,6 +32,8 @@ async fn pages_carry_a_strong_etag_and_a_match_gets_304() {
         "/compare?city=dalian&city=berlin",
         "/compare.csv?city=dalian&city=berlin",
         "/cities.json",
+        "/coverage.json",
+        "/sources.csv?group=publisher&page=2",
     ] {
         let first = get(&s, path, &[]).await;
         assert_eq!(first.status(), 200, "{path}");

@@ -260,11 +260,106 @@ async fn the_companies_list_filters_and_pages() {
     assert!(none.body.contains("No company matches these filters"));
 }
 
+/// The lines of a sources page: the group each is listed under (`group-dalian`, or the
+/// publisher's heading) and the source's id.
+fn source_lines(body: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for group in body.split("<tbody").skip(1) {
+        let group = group.split("</tbody>").next().unwrap();
+        let name = match group.strip_prefix(" id=\"") {
+            Some(rest) => rest.split('"').next().unwrap().to_string(),
+            None => group
+                .split("scope=\"rowgroup\"")
+                .nth(1)
+                .unwrap()
+                .split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .to_string(),
+        };
+        for line in group.split("<th scope=\"row\"><a href=\"/sources/").skip(1) {
+            out.push((name.clone(), line.split('"').next().unwrap().to_string()));
+        }
+    }
+    out
+}
+
+/// Every line of a list, following its `rel="next"` links from `path`.
+async fn every_source_line(s: &TestServer, path: &str) -> (Vec<(String, String)>, Vec<String>) {
+    let mut lines = Vec::new();
+    let mut pages = Vec::new();
+    let mut next = Some(path.to_string());
+    while let Some(path) = next {
+        let r = s.get(&path).await;
+        assert_eq!(r.status, 200, "{path}");
+        let page = source_lines(&r.body);
+        assert!(!page.is_empty() && page.len() <= 50, "{path}: {} lines", page.len());
+        lines.extend(page);
+        next = r.body.split("rel=\"next\" href=\"").nth(1).map(|n| n.split('"').next().unwrap().replace("&#38;", "&"));
+        pages.push(path);
+        assert!(pages.len() < 100, "the pages end");
+    }
+    (lines, pages)
+}
+
 #[tokio::test]
 async fn sources_list_every_source_and_what_cites_it() {
     let s = TestServer::start().await;
-    let r = s.get("/sources").await;
-    assert_eq!(r.body.matches("<th scope=\"row\"><a href=\"/sources/").count(), 153);
+    let ids: std::collections::BTreeSet<String> = csv::Reader::from_path(common::data_dir().join("sources.csv"))
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(ids.len(), 544);
+
+    // By city (the default): every source is reachable, a source tied to several cities is
+    // listed under each, and the count says how many lines that makes.
+    let first = s.get("/sources").await;
+    assert!(first.body.contains("<strong>544</strong> sources, in "), "{}", &first.body[..3000.min(first.body.len())]);
+    assert!(first.body.contains("listed under each of them; showing 1 to 50."));
+    let (lines, pages) = every_source_line(&s, "/sources").await;
+    let reached: std::collections::BTreeSet<String> = lines.iter().map(|l| l.1.clone()).collect();
+    assert_eq!(reached, ids, "every source on some page");
+    let total: usize = first.body.split(", in ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert_eq!(lines.len(), total, "the count is the number of lines");
+    assert!(lines.len() > ids.len(), "some sources are tied to several cities");
+    assert_eq!(pages.len(), total.div_ceil(50));
+    assert!(lines.contains(&("group-dalian".into(), "intheblack-dalian".into())), "the Dalian group lists it");
+    let under = |id: &str| lines.iter().filter(|l| l.1 == id).count();
+    assert!(ids.iter().any(|id| under(id) > 1));
+    // Page 2 goes on where page 1 stopped.
+    let page1 = source_lines(&first.body);
+    let page2 = source_lines(&s.get("/sources?page=2").await.body);
+    assert_eq!(page2.len(), 50);
+    assert_ne!(page1, page2);
+    assert_eq!([page1.clone(), page2.clone()].concat(), lines[..100].to_vec());
+    assert!(s.get("/sources?page=2").await.body.contains("rel=\"prev\" href=\"/sources\""));
+
+    // One city: only its group, with the sources of its figures, parks and companies.
+    let dalian = s.get("/sources?city=dalian").await;
+    let dalian_lines = source_lines(&dalian.body);
+    assert!(dalian_lines.iter().all(|l| l.0 == "group-dalian"));
+    assert!(dalian_lines.contains(&("group-dalian".into(), "intheblack-dalian".into())));
+    assert_eq!(dalian_lines.len(), lines.iter().filter(|l| l.0 == "group-dalian").count());
+    assert!(dalian.body.contains("<option value=\"dalian\" selected>"));
+
+    // By publisher: each source once, under its publisher's heading.
+    let (by_publisher, _) = every_source_line(&s, "/sources?group=publisher").await;
+    assert_eq!(by_publisher.len(), 544, "each source once");
+    let reached: std::collections::BTreeSet<String> = by_publisher.iter().map(|l| l.1.clone()).collect();
+    assert_eq!(reached, ids);
+    assert!(by_publisher.contains(&("INTHEBLACK (CPA Australia)".into(), "intheblack-dalian".into())));
+
+    // A word of the publisher narrows the list to the sources that have it.
+    let r = s.get("/sources?group=publisher&q=intheblack").await;
+    let narrowed = source_lines(&r.body);
+    assert!(!narrowed.is_empty() && narrowed.len() < 544);
+    assert!(narrowed.iter().all(|l| l.0.to_lowercase().contains("intheblack")), "{narrowed:?}");
+    assert!(r.body.contains("value=\"intheblack\""), "the form keeps the word");
+
     let r = s.get("/sources/intheblack-dalian").await;
     assert!(
         r.body.contains("<h1>Why China&#39;s north-east is home to a booming IT industry</h1>"),

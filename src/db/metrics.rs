@@ -79,3 +79,28 @@ pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<CitingFigu
     .fetch_all(pool)
     .await
 }
+
+/// The latest year of a metric's figures for a city.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LatestYear {
+    pub city_id: i64,
+    pub metric: String,
+    pub year: i64,
+}
+
+/// The latest year of every metric each of the given cities has figures for (the coverage
+/// page's facts; which metrics count is `coverage`'s rule, not a filter here).
+pub async fn latest_years(pool: &SqlitePool, city_ids: &[i64]) -> Result<Vec<LatestYear>, sqlx::Error> {
+    let mut out = Vec::new();
+    for chunk in city_ids.chunks(500) {
+        let mut qb =
+            QueryBuilder::<Sqlite>::new("SELECT city_id, metric, MAX(year) AS year FROM metrics WHERE city_id IN (");
+        let mut sep = qb.separated(", ");
+        for id in chunk {
+            sep.push_bind(*id);
+        }
+        qb.push(") GROUP BY city_id, metric ORDER BY city_id, metric");
+        out.extend(qb.build_query_as::<LatestYear>().fetch_all(pool).await?);
+    }
+    Ok(out)
+}

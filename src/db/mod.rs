@@ -14,6 +14,7 @@ pub mod parks;
 pub mod presets;
 pub mod search;
 pub mod sectors;
+pub mod source_list;
 pub mod sources;
 
 use std::path::Path;

@@ -25,30 +25,6 @@ impl Source {
     }
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct SourceWithUse {
-    #[sqlx(flatten)]
-    pub source: Source,
-    /// Figures, sector statements, parks, companies, city profiles and exchange rates that cite it.
-    pub citing: i64,
-}
-
-pub async fn list_with_use(pool: &SqlitePool) -> Result<Vec<SourceWithUse>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT s.id, s.title, s.publisher, s.url, s.published_year, s.accessed,
-                (SELECT COUNT(*) FROM metrics m WHERE m.source_id = s.id)
-              + (SELECT COUNT(*) FROM city_sectors cs WHERE cs.source_id = s.id)
-              + (SELECT COUNT(*) FROM city_sources x WHERE x.source_id = s.id)
-              + (SELECT COUNT(*) FROM park_sources x WHERE x.source_id = s.id)
-              + (SELECT COUNT(*) FROM company_sources x WHERE x.source_id = s.id)
-              + (SELECT COUNT(*) FROM fx_rates r WHERE r.source_id = s.id) AS citing
-         FROM sources s
-         ORDER BY s.publisher COLLATE NOCASE, s.title COLLATE NOCASE, s.id",
-    )
-    .fetch_all(pool)
-    .await
-}
-
 pub async fn by_id(pool: &SqlitePool, id: &str) -> Result<Option<Source>, sqlx::Error> {
     sqlx::query_as("SELECT id, title, publisher, url, published_year, accessed FROM sources WHERE id = ?")
         .bind(id)

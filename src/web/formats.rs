@@ -29,15 +29,19 @@ pub fn split_format(segment: &str) -> (&str, Format) {
 /// `/cities/{slug}.json`, ...), which answer errors as JSON. Exactly the routes the router
 /// has: `/cities.json/x.json` is no route, so its errors are pages like any other unknown path.
 pub fn is_machine_route(path: &str) -> bool {
-    const TWINS: [&str; 9] = [
+    const TWINS: [&str; 13] = [
         "/compare.json",
         "/compare.csv",
         "/scorecard.json",
         "/scorecard.csv",
         "/cities.json",
         "/cities.csv",
+        "/coverage.json",
+        "/coverage.csv",
         "/companies.json",
         "/companies.csv",
+        "/sources.json",
+        "/sources.csv",
         "/search.json",
     ];
     if TWINS.contains(&path) {
@@ -126,8 +130,11 @@ mod tests {
             "/compare.csv",
             "/cities.json",
             "/cities.csv",
+            "/coverage.json",
+            "/coverage.csv",
             "/cities/dalian.json",
             "/cities/dalian%2Ecsv",
+            "/sources.json",
             "/search.json",
         ] {
             assert!(is_machine_route(path), "{path}");

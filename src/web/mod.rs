@@ -10,6 +10,7 @@ mod charts;
 mod cities;
 mod companies;
 mod compare;
+mod coverage;
 mod dashboard;
 mod figure_table;
 mod formats;
@@ -117,6 +118,9 @@ pub fn app(state: AppState) -> Router {
         .route("/cities.json", get(cities::list_json))
         .route("/cities.csv", get(cities::list_csv))
         .route("/cities/{slug}", get(cities::profile))
+        .route("/coverage", get(coverage::index))
+        .route("/coverage.json", get(coverage::coverage_json))
+        .route("/coverage.csv", get(coverage::coverage_csv))
         .route("/parks/{slug}", get(parks::profile))
         .route("/companies", get(companies::index))
         .route("/companies.json", get(companies::list_json))
@@ -125,6 +129,8 @@ pub fn app(state: AppState) -> Router {
         .route("/search", get(search::page))
         .route("/search.json", get(search::json))
         .route("/sources", get(sources::index))
+        .route("/sources.json", get(sources::list_json))
+        .route("/sources.csv", get(sources::list_csv))
         .route("/sources/{id}", get(sources::profile))
         .route("/changes", get(changes::index))
         .route("/healthz", get(health::check))

@@ -47,6 +47,8 @@ pub struct CityCard {
     pub key_figures: Vec<KeyFigure>,
     /// The indicators the data has no figure for, in one line: "IT exports and IT companies".
     pub missing: String,
+    /// How many of the core indicators the city has a city figure for (the badge).
+    pub coverage: usize,
 }
 
 /// The cards of a list of cities: sectors with evidence and the key figures (made comparable as
@@ -57,6 +59,11 @@ pub async fn city_cards(state: &AppState, found: Vec<City>, options: &Options) -
     let ids: Vec<i64> = found.iter().map(|c| c.id).collect();
     let mut evidence = group_by_city(sectors::evidence_for_cities(pool, &ids).await?, |e| e.city_id);
     let mut figures = group_by_city(metrics::for_cities(pool, &ids, &headline::metrics()).await?, |f| f.city_id);
+    let coverage: HashMap<i64, usize> = crate::coverage::of_cities(pool, &found, &reference.catalogue)
+        .await?
+        .into_iter()
+        .map(|c| (c.city_id, c.have()))
+        .collect();
     Ok(found
         .into_iter()
         .map(|city| {
@@ -64,6 +71,7 @@ pub async fn city_cards(state: &AppState, found: Vec<City>, options: &Options) -
             let (key_figures, missing) =
                 key_figures(&city, &city_figures, &reference.catalogue, &reference.rates, options);
             CityCard {
+                coverage: coverage.get(&city.id).copied().unwrap_or(0),
                 sectors: evidence.remove(&city.id).unwrap_or_default().into_iter().map(SectorTag::from).collect(),
                 key_figures,
                 missing,

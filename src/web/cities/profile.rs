@@ -61,6 +61,8 @@ pub struct CityProfilePage {
     companies_total: i64,
     /// The city and the other clusters of its world region.
     map: Option<MapBlock>,
+    /// How many of the core indicators the city has a city figure for (the badge).
+    coverage: usize,
 }
 
 /// `/cities/{slug}`, and its `.json` and `.csv` twins.
@@ -89,7 +91,9 @@ async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage
 
     let charts = series_charts(&city, &figures, &reference.catalogue)?;
     let map = region_map(&city, &reference.cities)?;
+    let coverage = crate::coverage::of_cities(pool, std::slice::from_ref(&city), &reference.catalogue).await?;
     Ok(CityProfilePage {
+        coverage: coverage.first().map_or(0, |c| c.have()),
         population: population_figure(&city, &figures, &profile_sources),
         coordinates: city.lat.zip(city.lon).map(|(lat, lon)| format::coordinates(lat, lon)),
         families: family_groups(&figures, &reference.catalogue),

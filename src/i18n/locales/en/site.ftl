@@ -6,6 +6,7 @@ nav-dashboard = Dashboard
 nav-compare = Compare
 nav-scorecard = Scorecard
 nav-cities = Cities
+nav-coverage = Coverage
 nav-companies = Companies
 nav-sources = Sources
 search-label = Site search

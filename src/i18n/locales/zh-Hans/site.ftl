@@ -6,6 +6,7 @@ nav-dashboard = 总览
 nav-compare = 比较
 nav-scorecard = 评分卡
 nav-cities = 城市
+nav-coverage = 数据覆盖
 nav-companies = 企业
 nav-sources = 来源
 search-label = 站内搜索

@@ -1,32 +1,22 @@
-//! `/sources` (every publication cited) and `/sources/{id}` (one source and what cites it).
+//! `/sources/{id}`: one source and everything that cites it.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 
-use super::AppState;
-use super::companies::{CompanyView, PREVIEW_ROWS};
-use super::params::PathSegment;
-use super::parks::ParkView;
-use super::view::{Cite, Evidence, Figure};
+use super::super::AppState;
+use super::super::companies::{CompanyView, PREVIEW_ROWS};
+use super::super::params::PathSegment;
+use super::super::parks::ParkView;
+use super::super::view::{Cite, Evidence, Figure};
 use crate::db::cities::{self, CityName};
 use crate::db::metrics;
 use crate::db::sectors::{self, SectorStatement};
-use crate::db::sources::{self, Source, SourceWithUse};
+use crate::db::sources::{self, Source};
 use crate::db::{companies, fx_rates, parks};
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::metric::Scope;
-
-#[derive(Template, WebTemplate)]
-#[template(path = "sources/index.html")]
-pub struct SourcesPage {
-    sources: Vec<SourceWithUse>,
-}
-
-pub async fn index(State(state): State<AppState>) -> AppResult<SourcesPage> {
-    Ok(SourcesPage { sources: sources::list_with_use(&state.pool).await? })
-}
 
 /// A figure on a source's page: which city and metric it belongs to.
 pub struct CitedFigure {
