@@ -113,7 +113,7 @@ mod tests {
             r#"<a href="/">home</a><a href="/compare?city=a&#38;city=b">c</a><form action="/search">"#,
             r#"<link rel="stylesheet" href="/static/css/app.abc.css"><a href="/cities.json?x=1">json</a>"#,
             r#"<link rel="alternate" hreflang="en" href="/compare"><a hreflang="en" href="/">English</a>"#,
-            r#"<a href="https://example.org/">out</a><a href="/compare/chart.svg?c=1">svg</a><a href="#x">in</a>"#,
+            r##"<a href="https://example.org/">out</a><a href="/compare/chart.svg?c=1">svg</a><a href="#x">in</a>"##,
         );
         assert_eq!(
             prefix_site_links(html, "/zh"),
@@ -121,7 +121,7 @@ mod tests {
                 r#"<a href="/zh/">home</a><a href="/zh/compare?city=a&#38;city=b">c</a><form action="/zh/search">"#,
                 r#"<link rel="stylesheet" href="/static/css/app.abc.css"><a href="/cities.json?x=1">json</a>"#,
                 r#"<link rel="alternate" hreflang="en" href="/compare"><a hreflang="en" href="/">English</a>"#,
-                r#"<a href="https://example.org/">out</a><a href="/compare/chart.svg?c=1">svg</a><a href="#x">in</a>"#,
+                r##"<a href="https://example.org/">out</a><a href="/compare/chart.svg?c=1">svg</a><a href="#x">in</a>"##,
             )
         );
     }
