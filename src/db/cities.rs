@@ -2,6 +2,10 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
+use super::localised::{self, Localise};
+use crate::i18n::Lang;
+use crate::i18n::names::Kind;
+
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct City {
     #[serde(skip)]
@@ -41,7 +45,7 @@ pub async fn list(pool: &SqlitePool, filter: &CityFilter) -> Result<Vec<City>, s
         qb.push(" AND c.country = ").push_bind(country.clone());
     }
     qb.push(" ORDER BY c.name COLLATE NOCASE");
-    qb.build_query_as().fetch_all(pool).await
+    qb.build_query_as().fetch_all(pool).await.map(localised::rows)
 }
 
 pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<City>, sqlx::Error> {
@@ -49,6 +53,7 @@ pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<City>, sqlx
         .bind(slug)
         .fetch_optional(pool)
         .await
+        .map(|c| c.map(localised::row))
 }
 
 /// Slug and name of every city, with where it is, for pickers and maps.
@@ -80,6 +85,7 @@ pub async fn names(pool: &SqlitePool) -> Result<Vec<CityName>, sqlx::Error> {
     sqlx::query_as("SELECT slug, name, country, region, lat, lon FROM cities ORDER BY name COLLATE NOCASE")
         .fetch_all(pool)
         .await
+        .map(localised::rows)
 }
 
 /// Countries with at least one city, with their number of cities.
@@ -98,4 +104,19 @@ pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<CityName>,
     .bind(source_id)
     .fetch_all(pool)
     .await
+    .map(localised::rows)
+}
+
+impl Localise for City {
+    fn localise(&mut self, lang: Lang) {
+        localised::translate(lang, Kind::City, &self.slug, &mut self.name);
+        localised::country(lang, &mut self.country);
+    }
+}
+
+impl Localise for CityName {
+    fn localise(&mut self, lang: Lang) {
+        localised::translate(lang, Kind::City, &self.slug, &mut self.name);
+        localised::country(lang, &mut self.country);
+    }
 }

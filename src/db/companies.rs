@@ -2,6 +2,10 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
+use super::localised::{self, Localise};
+use crate::i18n::Lang;
+use crate::i18n::names::Kind;
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Company {
     pub id: i64,
@@ -113,7 +117,7 @@ pub async fn list(
     if matches!(position, Position::Before(_)) {
         rows.reverse();
     }
-    Ok(rows)
+    Ok(localised::rows(rows))
 }
 
 /// Whether a company id exists (a cursor must point at one).
@@ -155,7 +159,7 @@ async fn first_where(
         .bind(id)
         .fetch_one(pool)
         .await?;
-    Ok((rows, total))
+    Ok((localised::rows(rows), total))
 }
 
 /// The first `limit` companies citing a source, by name, and how many do in all.
@@ -171,7 +175,7 @@ pub async fn citing(pool: &SqlitePool, source_id: &str, limit: RowLimit) -> Resu
         .bind(source_id)
         .fetch_one(pool)
         .await?;
-    Ok((rows, total))
+    Ok((localised::rows(rows), total))
 }
 
 pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<Company>, sqlx::Error> {
@@ -179,4 +183,18 @@ pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<Company>, s
         .bind(slug)
         .fetch_optional(pool)
         .await
+        .map(|c| c.map(localised::row))
+}
+
+impl Localise for Company {
+    fn localise(&mut self, lang: Lang) {
+        localised::translate(lang, Kind::City, &self.city_slug, &mut self.city_name);
+        localised::translate(lang, Kind::Sector, &self.sector, &mut self.sector_label);
+        if let (Some(slug), Some(name)) = (&self.park_slug, &mut self.park_name) {
+            localised::translate(lang, Kind::Park, slug, name);
+        }
+        if let Some(country) = &mut self.hq_country {
+            localised::country(lang, country);
+        }
+    }
 }

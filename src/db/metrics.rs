@@ -2,7 +2,10 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
+use super::localised::{self, Localise};
 use super::sources::Source;
+use crate::i18n::Lang;
+use crate::i18n::names::Kind;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MetricFigure {
@@ -78,6 +81,7 @@ pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<CitingFigu
     .bind(source_id)
     .fetch_all(pool)
     .await
+    .map(localised::rows)
 }
 
 /// The latest year of a metric's figures for a city.
@@ -103,4 +107,10 @@ pub async fn latest_years(pool: &SqlitePool, city_ids: &[i64]) -> Result<Vec<Lat
         out.extend(qb.build_query_as::<LatestYear>().fetch_all(pool).await?);
     }
     Ok(out)
+}
+
+impl Localise for CitingFigure {
+    fn localise(&mut self, lang: Lang) {
+        localised::translate(lang, Kind::City, &self.city_slug, &mut self.city_name);
+    }
 }

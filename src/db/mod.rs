@@ -9,6 +9,7 @@ pub mod cities;
 pub mod companies;
 pub mod fx_rates;
 pub(crate) mod import;
+mod localised;
 pub mod metrics;
 pub mod parks;
 pub mod presets;

@@ -2,6 +2,10 @@
 
 use sqlx::SqlitePool;
 
+use super::localised::{self, Localise};
+use crate::i18n::Lang;
+use crate::i18n::names::Kind;
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Park {
     pub id: i64,
@@ -27,6 +31,7 @@ pub async fn by_slug(pool: &SqlitePool, slug: &str) -> Result<Option<Park>, sqlx
     .bind(slug)
     .fetch_optional(pool)
     .await
+    .map(|p| p.map(localised::row))
 }
 
 pub async fn in_city(pool: &SqlitePool, city_id: i64) -> Result<Vec<Park>, sqlx::Error> {
@@ -37,6 +42,7 @@ pub async fn in_city(pool: &SqlitePool, city_id: i64) -> Result<Vec<Park>, sqlx:
     .bind(city_id)
     .fetch_all(pool)
     .await
+    .map(localised::rows)
 }
 
 pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<Park>, sqlx::Error> {
@@ -47,6 +53,7 @@ pub async fn citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<Park>, sql
     .bind(source_id)
     .fetch_all(pool)
     .await
+    .map(localised::rows)
 }
 
 /// Slug, name and city of every park, for pickers.
@@ -66,4 +73,18 @@ pub async fn names_in_city(pool: &SqlitePool, city_slug: &str) -> Result<Vec<Par
     .bind(city_slug)
     .fetch_all(pool)
     .await
+    .map(localised::rows)
+}
+
+impl Localise for Park {
+    fn localise(&mut self, lang: Lang) {
+        localised::translate(lang, Kind::Park, &self.slug, &mut self.name);
+        localised::translate(lang, Kind::City, &self.city_slug, &mut self.city_name);
+    }
+}
+
+impl Localise for ParkName {
+    fn localise(&mut self, lang: Lang) {
+        localised::translate(lang, Kind::Park, &self.slug, &mut self.name);
+    }
 }

@@ -92,6 +92,8 @@ pub async fn search(pool: &SqlitePool, text: &str) -> Result<Vec<(Kind, Vec<Hit>
             h.kind = Some(kind);
         }
         hits.sort_by_cached_key(|h| rank(text, &h.name));
+        // Ranked by the names searched (the dataset's), shown in the page's language.
+        let hits = super::localised::rows(hits);
         out.push((kind, hits, more));
     }
     Ok(out)
@@ -139,5 +141,19 @@ mod tests {
         let mut names = vec!["Big Dalian Park", "Dalianese Co", "Dalian Tiandi", "Dalian", "Big Dalianese"];
         names.sort_by_key(|n| rank("dalian", n));
         assert_eq!(names, ["Dalian", "Dalian Tiandi", "Dalianese Co", "Big Dalian Park", "Big Dalianese"]);
+    }
+}
+
+impl super::localised::Localise for Hit {
+    fn localise(&mut self, lang: crate::i18n::Lang) {
+        use crate::i18n::names::Kind as Name;
+        match self.kind {
+            Some(Kind::City) => {
+                super::localised::translate(lang, Name::City, &self.slug, &mut self.name);
+                super::localised::country(lang, &mut self.place);
+            }
+            Some(Kind::Park) => super::localised::translate(lang, Name::Park, &self.slug, &mut self.name),
+            _ => {}
+        }
     }
 }

@@ -2,7 +2,10 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
+use super::localised::{self, Localise};
 use super::sources::Source;
+use crate::i18n::Lang;
+use crate::i18n::names::Kind;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct Sector {
@@ -20,7 +23,7 @@ pub struct SectorWithCount {
 }
 
 pub async fn all(pool: &SqlitePool) -> Result<Vec<Sector>, sqlx::Error> {
-    sqlx::query_as("SELECT slug, label, description FROM sectors ORDER BY position").fetch_all(pool).await
+    sqlx::query_as("SELECT slug, label, description FROM sectors ORDER BY position").fetch_all(pool).await.map(localised::rows)
 }
 
 /// Every sector with the number of cities known for it, counted within `country` if given.
@@ -34,6 +37,7 @@ pub async fn with_city_counts(pool: &SqlitePool, country: Option<&str>) -> Resul
     .bind(country)
     .fetch_all(pool)
     .await
+    .map(localised::rows)
 }
 
 /// A cited statement that a city is known for a sector.
@@ -64,7 +68,7 @@ pub async fn evidence_for_cities(pool: &SqlitePool, city_ids: &[i64]) -> Result<
         sep.push_bind(*id);
     }
     qb.push(") ORDER BY cs.city_id, sec.position");
-    qb.build_query_as().fetch_all(pool).await
+    qb.build_query_as().fetch_all(pool).await.map(localised::rows)
 }
 
 /// A sector statement as the page of its source lists it.
@@ -72,6 +76,7 @@ pub async fn evidence_for_cities(pool: &SqlitePool, city_ids: &[i64]) -> Result<
 pub struct SectorStatement {
     pub city_slug: String,
     pub city_name: String,
+    pub sector: String,
     pub sector_label: String,
     pub quote: String,
 }
@@ -79,11 +84,37 @@ pub struct SectorStatement {
 /// The sector statements that cite a source.
 pub async fn statements_citing(pool: &SqlitePool, source_id: &str) -> Result<Vec<SectorStatement>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT c.slug AS city_slug, c.name AS city_name, sec.label AS sector_label, cs.quote FROM city_sectors cs
+        "SELECT c.slug AS city_slug, c.name AS city_name, cs.sector, sec.label AS sector_label, cs.quote FROM city_sectors cs
          JOIN cities c ON c.id = cs.city_id JOIN sectors sec ON sec.slug = cs.sector
          WHERE cs.source_id = ? ORDER BY c.name, sec.position",
     )
     .bind(source_id)
     .fetch_all(pool)
     .await
+    .map(localised::rows)
+}
+
+impl Localise for Sector {
+    fn localise(&mut self, lang: Lang) {
+        localised::translate(lang, Kind::Sector, &self.slug, &mut self.label);
+    }
+}
+
+impl Localise for SectorWithCount {
+    fn localise(&mut self, lang: Lang) {
+        self.sector.localise(lang);
+    }
+}
+
+impl Localise for SectorEvidence {
+    fn localise(&mut self, lang: Lang) {
+        localised::translate(lang, Kind::Sector, &self.sector, &mut self.sector_label);
+    }
+}
+
+impl Localise for SectorStatement {
+    fn localise(&mut self, lang: Lang) {
+        localised::translate(lang, Kind::City, &self.city_slug, &mut self.city_name);
+        localised::translate(lang, Kind::Sector, &self.sector, &mut self.sector_label);
+    }
 }

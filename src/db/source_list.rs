@@ -10,6 +10,9 @@ use std::collections::HashMap;
 
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
+use super::localised::{self, Localise};
+use crate::i18n::Lang;
+
 use super::cities::CityName;
 use super::sources::Source;
 
@@ -181,7 +184,7 @@ pub async fn cities_of(pool: &SqlitePool, source_ids: &[&str]) -> Result<HashMap
              ORDER BY t.source_id, c.name COLLATE NOCASE",
         );
         let rows: Vec<SourceCity> = qb.build_query_as().fetch_all(pool).await?;
-        for row in rows {
+        for row in localised::rows(rows) {
             out.entry(row.source_id).or_default().push(row.city);
         }
     }
@@ -223,5 +226,11 @@ mod tests {
         assert_eq!(like_pattern("dalian"), "%dalian%");
         assert_eq!(like_pattern("100%"), "%100\\%%");
         assert_eq!(like_pattern("a_b\\c"), "%a\\_b\\\\c%");
+    }
+}
+
+impl Localise for SourceCity {
+    fn localise(&mut self, lang: Lang) {
+        self.city.localise(lang);
     }
 }

@@ -119,11 +119,17 @@ impl Metric {
     /// "Tech workforce (whole state)": the label with the scope when it is not the city's and
     /// the label does not say so already ("IT exports, whole state (USD)").
     pub fn label_with_scope(&self) -> String {
-        if self.scope.is_city() || self.label.contains(self.scope.label()) {
-            self.label.clone()
+        if self.scope.is_city() || self.label.contains(self.scope.english_label()) {
+            self.name()
         } else {
-            format!("{} ({})", self.label, self.scope.label())
+            crate::t2("metric-with-scope", "metric", self.name(), "scope", self.scope.label())
         }
+    }
+
+    /// The label in the page's language (the dataset's `label` is English, and stays so in
+    /// the data twins).
+    pub fn name(&self) -> String {
+        crate::i18n::names::name(crate::i18n::names::Kind::Metric, &self.id, &self.label)
     }
 
     pub fn is_rank(&self) -> bool {
@@ -164,8 +170,8 @@ pub struct Family<'a> {
 
 impl Family<'_> {
     /// The family is named after its first metric.
-    pub fn heading(&self) -> &str {
-        self.metrics.first().map_or(self.name, |m| m.label.as_str())
+    pub fn heading(&self) -> String {
+        self.metrics.first().map_or_else(|| self.name.to_string(), |m| m.name())
     }
 
     /// Whether its metrics describe different areas (the city's and the whole state's).

@@ -36,8 +36,20 @@ impl Scope {
         }
     }
 
-    /// How a page names the scope next to a figure that is not city-wide.
-    pub fn label(self) -> &'static str {
+    /// How a page names the scope next to a figure that is not city-wide, in the page's
+    /// language.
+    pub fn label(self) -> String {
+        crate::t(match self {
+            Scope::City => "scope-city",
+            Scope::District => "scope-district",
+            Scope::Park => "scope-park",
+            Scope::State => "scope-state",
+            Scope::National => "scope-national",
+        })
+    }
+
+    /// The English label, which the dataset's metric labels use ("IT exports, whole state").
+    pub fn english_label(self) -> &'static str {
         match self {
             Scope::City => "city",
             Scope::District => "district",

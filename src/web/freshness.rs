@@ -38,7 +38,8 @@ pub struct Reference {
 pub struct Freshness {
     files: Option<[PathBuf; 2]>,
     seen: Mutex<Option<(Signature, i64)>>,
-    reference: Mutex<Option<Arc<Reference>>>,
+    /// One per language: city, park and sector names are read in the page's language.
+    reference: Mutex<[Option<Arc<Reference>>; 2]>,
 }
 
 impl Freshness {
@@ -49,7 +50,7 @@ impl Freshness {
             wal.push("-wal");
             [db, PathBuf::from(wal)]
         });
-        Freshness { files, seen: Mutex::new(None), reference: Mutex::new(None) }
+        Freshness { files, seen: Mutex::new(None), reference: Mutex::new([None, None]) }
     }
 
     fn signature(&self) -> Option<Signature> {
@@ -74,10 +75,15 @@ impl Freshness {
         Ok(version)
     }
 
-    /// The reference data of the current version, loaded once per version.
+    /// The reference data of the current version in the page's language, loaded once per
+    /// version and language.
     pub async fn reference(&self, pool: &SqlitePool) -> Result<Arc<Reference>, sqlx::Error> {
         let version = self.version(pool).await?;
-        let current = self.reference.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let slot = match crate::i18n::lang() {
+            crate::i18n::Lang::En => 0,
+            crate::i18n::Lang::Zh => 1,
+        };
+        let current = self.reference.lock().unwrap_or_else(|e| e.into_inner())[slot].clone();
         if let Some(r) = current
             && r.version == version
         {
@@ -91,7 +97,7 @@ impl Freshness {
             cities: cities::names(pool).await?,
             presets: presets::all(pool).await?,
         });
-        *self.reference.lock().unwrap_or_else(|e| e.into_inner()) = Some(loaded.clone());
+        self.reference.lock().unwrap_or_else(|e| e.into_inner())[slot] = Some(loaded.clone());
         Ok(loaded)
     }
 }

@@ -3,12 +3,24 @@
 //! wrote), so amounts keep up to three decimals of their billion/million unit. Charts, short of
 //! room, use `compact` instead: three significant digits (`US$21.7 bn`, `120k`).
 
+mod zh;
+
+use crate::i18n::{Lang, lang};
 use crate::metric::{Currency, Per, Quantity, Unit};
+
+fn chinese() -> bool {
+    lang() == Lang::Zh
+}
 
 /// Formats a figure in its unit for tables and cards.
 pub fn figure(value: f64, unit: &Unit) -> String {
     if per_resident_count(unit) {
-        return format!("{}{}", signed(significant(value * 1000.0)), per_resident_suffix(unit));
+        let number = signed(significant(value * 1000.0));
+        if chinese() {
+            let rest: String = unit.per.iter().filter(|p| **p != Per::Person).map(|p| zh::per_suffix(*p)).collect();
+            return zh::per_thousand_residents(&number, &rest);
+        }
+        return format!("{number}{}", per_resident_suffix(unit));
     }
     let text = match &unit.quantity {
         Quantity::Money(currency) => money(value, *currency),
@@ -21,12 +33,17 @@ pub fn figure(value: f64, unit: &Unit) -> String {
         Quantity::Score => format!("{:.2}", value),
         Quantity::Other(text) => return format!("{} {text}", grouped(value)),
     };
-    format!("{text}{}", unit.suffix())
+    format!("{text}{}", per_suffixes(unit))
 }
 
 /// Workforces and counts per resident read per 1,000 residents: "9.7 per 1,000 residents".
 fn per_resident_count(unit: &Unit) -> bool {
     unit.is_per(Per::Person) && matches!(unit.quantity, Quantity::Persons | Quantity::Count)
+}
+
+/// The words after an amount: " a year", " per m² a month" (`/年` on Chinese pages).
+fn per_suffixes(unit: &Unit) -> String {
+    if chinese() { unit.per.iter().map(|p| zh::per_suffix(*p)).collect() } else { unit.suffix() }
 }
 
 /// The words after a count per 1,000 residents: " a year per 1,000 residents".
@@ -60,6 +77,9 @@ pub fn unit_label(unit: &Unit) -> String {
 /// An amount of money, abbreviated from a million up: `US$8.65 bn`, `€17.3 bn`, `US$228.09 m`.
 /// Smaller amounts (a derived amount per resident) keep the cents only below 100.
 pub fn money(value: f64, currency: Currency) -> String {
+    if chinese() {
+        return zh::money(value, currency);
+    }
     let sign = if value < 0.0 { "-" } else { "" };
     let v = value.abs();
     let body = if v >= 1e12 {
@@ -120,6 +140,9 @@ pub fn coordinates(lat: f64, lon: f64) -> String {
 
 /// `1st`, `2nd`, `14th`, `22nd`, `111th`.
 pub fn ordinal(value: f64) -> String {
+    if chinese() {
+        return zh::ordinal(value);
+    }
     if value.fract() != 0.0 || value < 0.0 {
         return trimmed(value, 2);
     }
@@ -148,6 +171,8 @@ pub fn compact(value: f64, unit: &Unit) -> String {
         return signed(significant(value * 1000.0));
     }
     match &unit.quantity {
+        Quantity::Money(currency) if chinese() => zh::compact_amount(value, Some(*currency)),
+        Quantity::Persons | Quantity::Count if chinese() => zh::compact_amount(value, None),
         Quantity::Money(currency) => {
             let (sign, amount) = abbreviated(value, true);
             match currency.prefix() {

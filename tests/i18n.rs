@@ -1,0 +1,207 @@
+//! The site in two languages: one catalogue per language with the same keys, every key the
+//! code asks for present, no English UI text left in a template, and every page reachable in
+//! Chinese under `/zh/` with its alternates and a language switch.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use common::TestServer;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path, ext));
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The message ids of one language's catalogue (every `.ftl` file of its folder).
+fn catalogue_keys(lang: &str) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for file in files_under(&root().join("src/i18n/locales").join(lang), "ftl") {
+        for line in std::fs::read_to_string(&file).unwrap().lines() {
+            let Some((id, _)) = line.split_once(" =") else { continue };
+            if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                assert!(keys.insert(id.to_string()), "{}: {id} is defined twice", file.display());
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn both_catalogues_have_the_same_keys() {
+    let en = catalogue_keys("en");
+    let zh = catalogue_keys("zh-Hans");
+    assert!(en.len() > 50, "{} keys", en.len());
+    let only_en: Vec<_> = en.difference(&zh).collect();
+    let only_zh: Vec<_> = zh.difference(&en).collect();
+    assert!(only_en.is_empty() && only_zh.is_empty(), "only in English: {only_en:?}\nonly in Chinese: {only_zh:?}");
+}
+
+/// Every `t("key")`, `t1("key"`, `t2("key"`, `t_count("key"` in the templates and the code.
+fn keys_used() -> BTreeSet<(String, String)> {
+    let mut used = BTreeSet::new();
+    let files = files_under(&root().join("templates"), "html")
+        .into_iter()
+        .chain(files_under(&root().join("templates"), "svg"))
+        .chain(files_under(&root().join("src"), "rs"));
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for call in ["t(\"", "t1(\"", "t2(\"", "t_count(\""] {
+            for (at, _) in text.match_indices(call) {
+                // `t("` also ends `format!("` and the like: only a call of ours counts.
+                let before = text[..at].chars().last().unwrap_or(' ');
+                if before.is_ascii_alphanumeric() || before == '_' {
+                    continue;
+                }
+                let key = text[at + call.len()..].split('"').next().unwrap();
+                used.insert((key.to_string(), file.strip_prefix(root()).unwrap().display().to_string()));
+            }
+        }
+    }
+    used
+}
+
+#[test]
+fn every_key_the_code_asks_for_is_in_the_catalogue() {
+    let en = catalogue_keys("en");
+    let used = keys_used();
+    assert!(used.len() > 50, "{} keys used", used.len());
+    let missing: Vec<_> = used.iter().filter(|(k, _)| !en.contains(k)).collect();
+    assert!(missing.is_empty(), "keys missing from the catalogue: {missing:#?}");
+}
+
+/// Words a template may hold outside the catalogue: names and codes that read the same in
+/// both languages.
+const SAME_IN_EVERY_LANGUAGE: &[&str] = &["Clusterscope", "JSON", "CSV", "HTML", "SVG", "API", "OpenAPI", "CAGR"];
+
+/// The text of a template a reader sees, with template code, comments, tags, entities and
+/// (checked separately) attribute values removed; and the user-visible attribute values.
+fn visible_text(template: &str) -> (String, Vec<String>) {
+    let mut text = template.to_string();
+    for (open, close) in [("{#", "#}"), ("{%", "%}"), ("{{", "}}")] {
+        while let Some(start) = text.find(open) {
+            let end = text[start..].find(close).map_or(text.len(), |e| start + e + close.len());
+            text.replace_range(start..end, " ");
+        }
+    }
+    let mut attributes = Vec::new();
+    for name in ["title=\"", "alt=\"", "aria-label=\"", "placeholder=\"", "content=\""] {
+        for (at, _) in text.match_indices(name) {
+            // `content=` of <meta name="color-scheme"> and the like hold keywords, not text.
+            if name == "content=\"" && !text[..at].ends_with("name=\"description\" ") {
+                continue;
+            }
+            attributes.push(text[at + name.len()..].split('"').next().unwrap().to_string());
+        }
+    }
+    let mut visible = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                visible.push(' ');
+            }
+            _ if !in_tag => visible.push(c),
+            _ => {}
+        }
+    }
+    (visible, attributes)
+}
+
+fn english_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic() && c != '&' && c != ';' && c != '#')
+        .filter(|w| w.len() >= 2 && !w.starts_with('&'))
+        .filter(|w| w.chars().any(|c| c.is_ascii_lowercase()) || w.len() > 3)
+        .filter(|w| !SAME_IN_EVERY_LANGUAGE.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn templates_hold_no_english_outside_the_catalogue() {
+    let mut found = Vec::new();
+    for file in files_under(&root().join("templates"), "html").into_iter().chain(files_under(&root().join("templates"), "svg")) {
+        let (text, attributes) = visible_text(&std::fs::read_to_string(&file).unwrap());
+        let mut words = english_words(&text);
+        for a in &attributes {
+            words.extend(english_words(a));
+        }
+        if !words.is_empty() {
+            found.push(format!("{}: {}", file.strip_prefix(root()).unwrap().display(), words.join(" ")));
+        }
+    }
+    assert!(found.is_empty(), "English UI text outside the catalogue:\n{}", found.join("\n"));
+}
+
+/// Chinese pages: the language, the alternates of both languages, and the switch back.
+#[tokio::test]
+async fn every_page_has_its_chinese_twin_with_alternates_and_a_switch() {
+    let s = TestServer::start().await;
+    for path in [
+        "/",
+        "/compare?city=dalian&city=bangalore",
+        "/scorecard?city=dalian&city=pune",
+        "/cities?sector=bpo",
+        "/cities/dalian",
+        "/parks/dalian-software-park",
+        "/companies?city=dalian",
+        "/companies/neusoft-dalian",
+        "/sources",
+        "/sources/intheblack-dalian",
+        "/coverage",
+        "/search?q=dal",
+        "/changes",
+    ] {
+        let zh_path = if path == "/" { "/zh/".to_string() } else { format!("/zh{path}") };
+        let zh = s.get(&zh_path).await;
+        assert_eq!(zh.status, 200, "{zh_path}");
+        assert!(zh.body.contains("<html lang=\"zh-Hans\">"), "{zh_path}");
+        assert_eq!(zh.header("content-language"), "zh-Hans", "{zh_path}");
+        let en_href = path.replace('&', "&#38;");
+        let zh_href = zh_path.replace('&', "&#38;");
+        assert!(zh.body.contains(&format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{en_href}\">")), "{zh_path}");
+        assert!(zh.body.contains(&format!("<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"{zh_href}\">")), "{zh_path}");
+        assert!(zh.body.contains(&format!("hreflang=\"en\" href=\"{en_href}\">English</a>")), "{zh_path}: the switch");
+
+        let en = s.get(path).await;
+        assert!(en.body.contains("<html lang=\"en\">"), "{path}");
+        assert!(en.body.contains(&format!("hreflang=\"zh-Hans\" href=\"{zh_href}\">中文</a>")), "{path}: the switch");
+        // The Chinese page links to Chinese pages, but data twins and assets stay shared.
+        assert!(!zh.body.contains("href=\"/compare?") && !zh.body.contains("href=\"/cities/"), "{zh_path}");
+        assert!(zh.body.contains("href=\"/static/css/"), "{zh_path}");
+    }
+}
+
+#[tokio::test]
+async fn chinese_pages_read_in_chinese_with_chinese_names_and_errors() {
+    let s = TestServer::start().await;
+    let r = s.get("/zh/compare?city=dalian&city=bangalore&city=metro-manila&city=silicon-valley").await;
+    for name in ["大连", "班加罗尔", "马尼拉大都会", "硅谷"] {
+        assert!(r.body.contains(name), "{name}");
+    }
+    // A quote stays in the language of its source.
+    assert!(r.body.contains("Tholons now ranks Dalian"), "quotes are not translated");
+    let missing = s.get("/zh/cities/atlantis").await;
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("<html lang=\"zh-Hans\">") && missing.body.contains("找不到"), "{}", missing.body);
+    let bad = s.get("/zh/cities?sector=mining").await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("<html lang=\"zh-Hans\">"), "the form comes back in Chinese");
+    assert!(bad.body.contains("mining"), "the message still names what was given");
+}
