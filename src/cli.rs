@@ -54,7 +54,7 @@ pub async fn open_with_default_data(path: &std::path::Path) -> anyhow::Result<sq
             for p in &report.problems {
                 tracing::error!("{p}");
             }
-            anyhow::bail!("the built-in dataset did not load: {} problems", report.problems.len());
+            anyhow::bail!("the built-in dataset did not load: {} problems", report.problem_count);
         }
         tracing::info!("created {} and loaded the built-in dataset", path.display());
     }
@@ -74,14 +74,26 @@ async fn import_folder(args: ImportArgs) -> anyhow::Result<ExitCode> {
     let report = import(&pool, &dataset, ImportMode::Apply, provenance).await?;
     db::close(pool).await;
     if !report.problems.is_empty() {
-        for p in &report.problems {
-            eprintln!("{p}");
-        }
-        eprintln!("{} problems; nothing was imported", report.problems.len());
+        print_problems(&report);
         return Ok(ExitCode::FAILURE);
     }
     print_summary(&report);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The listed problems one a line, then how many more there are of each kind.
+fn print_problems(report: &ImportReport) {
+    for p in &report.problems {
+        eprintln!("{p}");
+    }
+    if !report.more_problems.is_empty() {
+        let more = report.problem_count - report.problems.len() as u64;
+        eprintln!("and {more} more problems of these kinds:");
+        for group in &report.more_problems {
+            eprintln!("  {group}");
+        }
+    }
+    eprintln!("{} problems; nothing was imported", report.problem_count);
 }
 
 fn print_summary(report: &ImportReport) {

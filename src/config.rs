@@ -26,8 +26,9 @@ pub enum Command {
     /// and served as it is.
     Serve(ServeArgs),
     /// Load a dataset folder (CSV files in the format of data/README.md) into the database.
-    /// All or nothing: on any problem nothing is written, every problem is printed as
-    /// FILE:LINE: column: reason, and the exit status is 1.
+    /// All or nothing: on any problem nothing is written, the problems are printed as
+    /// FILE:LINE: column: reason (the first 1,000, then a count of the rest by kind), and the
+    /// exit status is 1.
     Import(ImportArgs),
     /// Write a consistent copy of the database to PATH (safe while the server is running).
     Backup(BackupArgs),

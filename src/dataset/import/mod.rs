@@ -10,8 +10,8 @@ mod stream;
 use serde::Serialize;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::fields::Problem;
 use super::files::{DatasetFile, DatasetSource};
+use super::problems::{Problem, ProblemGroup, Problems};
 use crate::db;
 use known::Known;
 
@@ -62,7 +62,12 @@ impl FileReport {
 pub struct ImportReport {
     pub dataset: String,
     pub files: Vec<FileReport>,
+    /// The first problems found (`problems::LISTED`), in full.
     pub problems: Vec<Problem>,
+    /// How many problems there are in all, listed or not.
+    pub problem_count: u64,
+    /// The problems past the listed ones, counted by file, column and kind.
+    pub more_problems: Vec<ProblemGroup>,
     /// True when the changes were committed.
     pub applied: bool,
     /// The data version after the import (unchanged when nothing changed or nothing was applied).
@@ -117,12 +122,15 @@ async fn import_in_transaction(
     for file in DatasetFile::IMPORT_ORDER {
         files.extend(importer.import_file(file).await?);
     }
-    let problems = importer.problems;
+    let problem_count = importer.problems.total();
+    let (problems, more_problems) = importer.problems.into_parts();
 
     let mut report = ImportReport {
         dataset: source.describe(),
         files,
         problems,
+        problem_count,
+        more_problems,
         applied: false,
         data_version: db::data_version(&mut *tx).await?,
     };
@@ -146,18 +154,18 @@ async fn import_in_transaction(
 }
 
 /// A problem for every CSV file of the dataset that is not part of the format.
-fn unexpected_files(source: &dyn DatasetSource) -> Vec<Problem> {
+fn unexpected_files(source: &dyn DatasetSource) -> Problems {
     let allowed: Vec<&str> = DatasetFile::IMPORT_ORDER.iter().map(|f| f.file_name()).collect();
-    source
-        .unexpected_files()
-        .into_iter()
-        .map(|name| Problem {
+    let mut problems = Problems::default();
+    for name in source.unexpected_files() {
+        problems.push(Problem {
             file: name,
             line: 1,
             column: "(file)".into(),
             reason: format!("not a file of the dataset format; expected any of {}", allowed.join(", ")),
-        })
-        .collect()
+        });
+    }
+    problems
 }
 
 /// One import while it reads the files: the transaction's connection, the dataset, the keys
@@ -166,7 +174,7 @@ struct Importer<'a> {
     conn: &'a mut SqliteConnection,
     source: &'a dyn DatasetSource,
     known: Known,
-    problems: Vec<Problem>,
+    problems: Problems,
 }
 
 impl Importer<'_> {
