@@ -138,3 +138,22 @@ async fn the_admin_preview_of_many_bad_rows_is_a_small_answer() {
         "<td>sectors.csv</td><td><code>quote</code></td><td>is required but empty</td><td class=\"num\">19833</td>"
     ));
 }
+
+#[tokio::test]
+async fn a_preview_that_runs_past_the_request_timeout_is_cut_short() {
+    use reqwest::multipart::{Form, Part};
+    let limits = clusterscope::config::Limits { request_timeout_secs: 1, ..Default::default() };
+    let settings = clusterscope::web::Settings { limits, ..Default::default() };
+    let s = common::TestServer::start_configured(settings, Some(TOKEN)).await;
+    let form = Form::new()
+        .text("action", "preview")
+        .part("files", Part::bytes(bad_sector_rows(400_000).into_bytes()).file_name("sectors.csv"));
+    let started = std::time::Instant::now();
+    let r =
+        reqwest::Client::new().post(s.url("/admin/import")).bearer_auth(TOKEN).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), 408);
+    assert!(started.elapsed() < std::time::Duration::from_secs(4), "answered after {:?}", started.elapsed());
+    // The import was dropped half-way: its transaction is gone and the database serves on.
+    assert_eq!(s.get("/cities/dalian").await.status, 200);
+    assert_eq!(clusterscope::db::data_version(&s.pool).await.unwrap(), 1);
+}

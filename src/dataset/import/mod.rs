@@ -103,10 +103,12 @@ pub async fn import(
     provenance: Provenance<'_>,
 ) -> Result<ImportReport, sqlx::Error> {
     let mut conn = pool.acquire().await?;
+    // The import's connection is closed when it is done rather than returned to the pool with a
+    // 1 GiB page cache: also when the import is cancelled half-way (a request that timed out
+    // drops it at its next await), where no code after this point would run.
+    conn.close_on_drop();
     db::import::enlarge_cache(&mut conn).await?;
-    let report = import_in_transaction(&mut conn, source, mode, provenance).await;
-    db::import::restore_cache(&mut conn).await?;
-    report
+    import_in_transaction(&mut conn, source, mode, provenance).await
 }
 
 async fn import_in_transaction(

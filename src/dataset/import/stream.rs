@@ -20,6 +20,9 @@ use crate::db::import::{Change, Record, table_is_empty, write_batch};
 const BATCH_ROWS: usize = 2000;
 /// A progress line is logged every this many rows of a file.
 const PROGRESS_EVERY: u64 = 100_000;
+/// The import yields to the runtime every this many rows, even when no row is written (a file
+/// of bad rows): a request's timeout can only cut it short at an await.
+const YIELD_EVERY: u64 = 1024;
 /// The import log keeps at most this many changed keys per file.
 const LOGGED_KEYS: usize = 200;
 
@@ -50,6 +53,9 @@ impl<'a> Importer<'a> {
             report.rows += 1;
             if report.rows.is_multiple_of(PROGRESS_EVERY) {
                 tracing::info!(target: LOG_TARGET, "{}: {} rows read", file.file_name(), report.rows);
+            }
+            if report.rows.is_multiple_of(YIELD_EVERY) {
+                tokio::task::yield_now().await;
             }
             let Some(record) = decode_record(file, line, &raw, &header, &mut self.problems) else { continue };
             let mut fields = Fields::new(file, line, &header, &record, &mut self.problems);
