@@ -17,6 +17,10 @@ pub enum AppError {
     /// A request target longer than the server accepts.
     #[error("the address is {length} bytes long; at most {max} are accepted")]
     UriTooLong { length: usize, max: usize },
+    /// A request body the server does not take: an upload past its limits, or any body on a
+    /// page that takes none. The text says which limit.
+    #[error("{0}")]
+    TooLarge(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("template error: {0}")]
@@ -55,6 +59,7 @@ impl AppError {
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Database(_) | AppError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -92,6 +97,13 @@ impl IntoResponse for AppError {
                 status,
                 heading: "This address is too long",
                 message: format!("{}. Use fewer filters.", capitalised(&self.to_string())),
+                param: None,
+                allowed: &Allowed::Nothing,
+            },
+            AppError::TooLarge(message) => ErrorPage {
+                status,
+                heading: "This request is too large",
+                message: capitalised(message),
                 param: None,
                 allowed: &Allowed::Nothing,
             },
@@ -170,7 +182,7 @@ impl IntoResponse for ApiError {
                 allowed: none,
                 allowed_parameters: none,
             },
-            AppError::UriTooLong { .. } => ApiErrorBody {
+            AppError::UriTooLong { .. } | AppError::TooLarge(_) => ApiErrorBody {
                 status: status.as_u16(),
                 parameter: None,
                 message: self.0.to_string(),

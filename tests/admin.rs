@@ -266,3 +266,48 @@ async fn uploads_have_a_size_limit_and_other_routes_take_no_body() {
     let r = client().post(s.url("/cities")).send().await.unwrap();
     assert_eq!(r.status(), 405);
 }
+
+/// A zip holding one file of `bytes` bytes that compress to almost nothing.
+fn zip_of_one(name: &str, bytes: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut zip);
+    w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+    w.write_all(&vec![b'a'; bytes]).unwrap();
+    w.finish().unwrap();
+    zip.into_inner()
+}
+
+#[tokio::test]
+async fn one_unpack_budget_covers_every_zip_and_file_of_an_upload() {
+    // With 1 MB uploads, an upload may unpack to 4 MB in all.
+    let limits = clusterscope::config::Limits { max_upload_mb: 1, ..Default::default() };
+    let s = TestServer::start_configured(Settings { limits, ..Settings::default() }, Some(TOKEN)).await;
+    let names = ["sources.csv", "cities.csv", "parks.csv", "companies.csv", "metrics.csv"];
+    let send = |files: Vec<(String, Vec<u8>)>| {
+        let mut form = Form::new().text("action", "preview");
+        for (name, bytes) in files {
+            form = form.part("files", Part::bytes(bytes).file_name(name));
+        }
+        client().post(s.url("/admin/import")).bearer_auth(TOKEN).multipart(form).send()
+    };
+    // Five zips of 1 MB each: each alone is within the budget, together they are not.
+    let five: Vec<(String, Vec<u8>)> =
+        names.iter().enumerate().map(|(i, n)| (format!("part{i}.zip"), zip_of_one(n, 1024 * 1024))).collect();
+    assert!(five.iter().map(|(_, z)| z.len()).sum::<usize>() < 100_000, "the zips are small");
+    let r = send(five).await.unwrap();
+    assert_eq!(r.status(), 413);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("unpacks to more than 4 MB"), "{page}");
+    assert!(page.contains("<title>413"), "the site's own error page");
+
+    // Plain files count too: a 700 KB file and zips of 1.2 MB each go past 4 MB at the fourth.
+    let mut mixed = vec![("sources.csv".to_string(), vec![b'a'; 700 * 1024])];
+    mixed.extend(names[1..].iter().map(|n| (format!("{n}.zip"), zip_of_one(n, 1200 * 1024))));
+    assert_eq!(send(mixed).await.unwrap().status(), 413);
+
+    // Within the budget the upload is read (and here refused by the importer, not the size).
+    let within: Vec<(String, Vec<u8>)> =
+        names[..3].iter().map(|n| (format!("{n}.zip"), zip_of_one(n, 1024 * 1024))).collect();
+    assert_eq!(send(within).await.unwrap().status(), 422);
+}

@@ -188,6 +188,7 @@ async fn run_import(state: &AppState, user: &AdminUser, headers: &HeaderMap, req
     let multipart = Multipart::from_request(request, state)
         .await
         .map_err(|e| AppError::bad_param("files", format!("send the dataset as multipart/form-data: {e}")))?;
+    // Everything one upload holds once unpacked (its plain files and its zips' files together).
     let max_unpacked =
         usize::try_from(state.settings.limits.max_upload_mb.saturating_mul(4 * 1024 * 1024)).unwrap_or(usize::MAX);
     let form = upload::read(multipart, max_unpacked).await?;
