@@ -37,7 +37,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         if admin.is_some() { " (admin enabled)" } else { "" }
     );
     let state = AppState::new(pool.clone())
-        .with_settings(Settings { limits: args.limits, hsts: args.hsts, public_url: args.public_url })
+        .with_settings(Settings {
+            limits: args.limits,
+            hsts: args.hsts,
+            public_url: args.public_url,
+            trusted_proxies: args.trusted_proxies,
+        })
         .with_admin(admin);
     crate::serve(state, listener, crate::shutdown_signal()).await?;
     db::close(pool).await;

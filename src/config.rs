@@ -74,6 +74,14 @@ pub struct ServeArgs {
     #[arg(long, env = "CLUSTERSCOPE_PUBLIC_URL", value_name = "URL", value_parser = public_url)]
     pub public_url: Option<String>,
 
+    /// The address of a reverse proxy in front of the server (repeat it, or separate with
+    /// commas, for several). Only requests from these addresses have their `X-Forwarded-For`
+    /// believed, and only the entries the proxies appended: per-address limits (the admin
+    /// sign-in wait, the rate limit) then count each client instead of the proxy. Without it
+    /// the header is ignored, so a client cannot pick the address it is counted under.
+    #[arg(long = "trusted-proxy", env = "CLUSTERSCOPE_TRUSTED_PROXY", value_name = "IP", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     #[command(flatten)]
     pub limits: Limits,
 }
@@ -198,6 +206,15 @@ mod tests {
         assert_eq!(args.db.path, PathBuf::from("clusterscope.db"));
         assert_eq!(args.admin_token, None);
         assert_eq!(args.public_url, None);
+        assert!(args.trusted_proxies.is_empty(), "no X-Forwarded-For is believed by default");
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses() {
+        let cli = Cli::parse_from(["clusterscope", "--trusted-proxy", "10.0.0.1,::1", "--trusted-proxy", "10.0.0.2"]);
+        let Command::Serve(args) = cli.into_command() else { panic!() };
+        assert_eq!(args.trusted_proxies.len(), 3);
+        assert!(Cli::try_parse_from(["clusterscope", "--trusted-proxy", "proxy.example"]).is_err());
     }
 
     #[test]

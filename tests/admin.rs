@@ -58,10 +58,6 @@ async fn signing_in_needs_the_token_and_gives_a_locked_down_expiring_cookie() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("name=\"token\" type=\"password\""));
 
-    let wrong = client().post(s.url("/admin/login")).form(&[("token", "guess")]).send().await.unwrap();
-    assert_eq!(wrong.status(), 401);
-    assert!(wrong.headers().get("set-cookie").is_none());
-
     let r = client().post(s.url("/admin/login")).form(&[("token", TOKEN)]).send().await.unwrap();
     assert_eq!(r.status(), 303);
     let cookie = r.headers()["set-cookie"].to_str().unwrap();
@@ -69,6 +65,10 @@ async fn signing_in_needs_the_token_and_gives_a_locked_down_expiring_cookie() {
         assert!(cookie.contains(attribute), "{attribute} in {cookie}");
     }
     assert!(!cookie.contains("Secure"), "not Secure over plain HTTP");
+
+    let wrong = client().post(s.url("/admin/login")).form(&[("token", "guess")]).send().await.unwrap();
+    assert_eq!(wrong.status(), 401);
+    assert!(wrong.headers().get("set-cookie").is_none());
 
     // Behind TLS (--hsts) the cookie is Secure.
     let tls = TestServer::start_configured(Settings { hsts: true, ..Settings::default() }, Some(TOKEN)).await;
@@ -100,22 +100,69 @@ async fn a_forged_or_stale_cookie_is_not_a_session() {
     assert_eq!(r.status(), 401);
 }
 
+/// Sends `n` sign-ins at once and returns their statuses and `Retry-After` headers.
+async fn sign_ins_at_once(s: &TestServer, token: &str, n: usize, forwarded_for: Option<&str>) -> Vec<(u16, String)> {
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let mut request = client().post(s.url("/admin/login")).form(&[("token", token)]);
+            if let Some(address) = forwarded_for {
+                request = request.header("x-forwarded-for", address);
+            }
+            tokio::spawn(async move {
+                let r = request.send().await.unwrap();
+                let retry = r.headers().get("retry-after").map_or("", |v| v.to_str().unwrap()).to_string();
+                (r.status().as_u16(), retry)
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for task in tasks {
+        answers.push(task.await.unwrap());
+    }
+    answers
+}
+
 #[tokio::test]
-async fn repeated_failures_from_one_address_are_slowed_down() {
+async fn after_a_wrong_token_the_address_gets_429_at_once_until_its_wait_is_over() {
     let s = admin_server().await;
-    let attempt = || async {
-        let started = Instant::now();
-        let r = client().post(s.url("/admin/login")).form(&[("token", "wrong")]).send().await.unwrap();
-        assert_eq!(r.status(), 401);
-        started.elapsed()
-    };
-    let first = attempt().await;
-    attempt().await;
-    attempt().await;
-    let fourth = attempt().await;
-    // After three failures the server waits (at least 1 s) before it even looks at the token.
-    assert!(fourth >= Duration::from_millis(900), "fourth attempt answered after {fourth:?}");
-    assert!(first < Duration::from_millis(900), "a first attempt is not delayed: {first:?}");
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, None).await, [(401, String::new())]);
+
+    // Right after, twelve sign-ins at once, even with the right token: each answered 429 at
+    // once with Retry-After, none checked, no request kept waiting.
+    let started = Instant::now();
+    let answers = sign_ins_at_once(&s, TOKEN, 12, None).await;
+    assert!(answers.iter().all(|a| *a == (429, "1".to_string())), "{answers:?}");
+    assert!(started.elapsed() < Duration::from_millis(900), "answered after {:?}", started.elapsed());
+
+    // Once the wait is over, twelve wrong guesses at once: one is checked, the others wait.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let answers = sign_ins_at_once(&s, "wrong", 12, None).await;
+    let checked = answers.iter().filter(|a| a.0 == 401).count();
+    let refused: Vec<&(u16, String)> = answers.iter().filter(|a| a.0 == 429).collect();
+    assert_eq!((checked, refused.len()), (1, 11), "{answers:?}");
+    assert!(refused.iter().all(|a| a.1 == "2"), "the second failure closes the address for 2 s: {answers:?}");
+
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    assert_eq!(sign_ins_at_once(&s, TOKEN, 1, None).await[0].0, 303, "then the token signs in");
+    // And the address starts afresh.
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, None).await[0], (401, String::new()));
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_wait() {
+    let localhost: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+    let behind_proxy = Settings { trusted_proxies: vec![localhost], ..Settings::default() };
+    let s = TestServer::start_configured(behind_proxy, Some(TOKEN)).await;
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, Some("198.51.100.7")).await[0].0, 401);
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, Some("198.51.100.7")).await[0].0, 429);
+    // The proxy appends the address it saw; what a client wrote before it is not trusted.
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, Some("198.51.100.8, 198.51.100.7")).await[0].0, 429);
+    assert_eq!(sign_ins_at_once(&s, TOKEN, 1, Some("198.51.100.7, 198.51.100.8")).await[0].0, 303);
+
+    // Without --trusted-proxy the header is ignored: every request is the connection's address.
+    let s = admin_server().await;
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, Some("198.51.100.7")).await[0].0, 401);
+    assert_eq!(sign_ins_at_once(&s, TOKEN, 1, Some("198.51.100.8")).await[0].0, 429);
 }
 
 #[tokio::test]

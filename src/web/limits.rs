@@ -3,6 +3,8 @@
 //! layers set up in `app`.
 
 use std::convert::Infallible;
+use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -10,8 +12,9 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower::{Layer, Service};
-use tower_governor::GovernorLayer;
 use tower_governor::governor::GovernorConfigBuilder;
+use tower_governor::key_extractor::KeyExtractor;
+use tower_governor::{GovernorError, GovernorLayer};
 
 use crate::config::Limits;
 use crate::error::{ApiError, AppError};
@@ -47,9 +50,12 @@ pub async fn uri_length(State(max): State<usize>, request: Request, next: Next) 
 }
 
 /// Adds the per-address rate limit, when one is configured (`--rate-limit`, requests per
-/// second, with `--rate-burst` allowed above it). Addresses come from the connection, never
-/// from headers a client could forge.
-pub fn rate_limit<S>(limits: &Limits) -> Option<impl Layer<S, Service: RequestService> + Clone + use<S>>
+/// second, with `--rate-burst` allowed above it). Addresses come from the connection, or from
+/// `X-Forwarded-For` only as far as a `--trusted-proxy` wrote it (`client::client_ip`).
+pub fn rate_limit<S>(
+    limits: &Limits,
+    trusted_proxies: &[IpAddr],
+) -> Option<impl Layer<S, Service: RequestService> + Clone + use<S>>
 where
     S: RequestService,
 {
@@ -57,7 +63,11 @@ where
         return None;
     }
     let period = Duration::from_nanos(1_000_000_000 / u64::from(limits.rate_limit));
-    let Some(config) = GovernorConfigBuilder::default().period(period).burst_size(limits.rate_burst.max(1)).finish()
+    let Some(config) = GovernorConfigBuilder::default()
+        .key_extractor(ClientKey { trusted_proxies: Arc::from(trusted_proxies) })
+        .period(period)
+        .burst_size(limits.rate_burst.max(1))
+        .finish()
     else {
         tracing::error!("invalid rate limit; serving without one");
         return None;
@@ -74,4 +84,19 @@ where
         });
     }
     Some(GovernorLayer::<_, _, Body>::new(config))
+}
+
+/// The rate limit's key: the client's address (`client::client_ip`), IPv6 by its /64.
+#[derive(Clone)]
+struct ClientKey {
+    trusted_proxies: Arc<[IpAddr]>,
+}
+
+impl KeyExtractor for ClientKey {
+    type Key = IpAddr;
+
+    fn extract<T>(&self, request: &axum::http::Request<T>) -> Result<IpAddr, GovernorError> {
+        let ip = super::client::client_ip(request.headers(), request.extensions(), &self.trusted_proxies);
+        Ok(super::client::limit_key(ip))
+    }
 }

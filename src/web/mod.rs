@@ -8,6 +8,7 @@ pub mod cache;
 mod changes;
 mod charts;
 mod cities;
+mod client;
 mod companies;
 mod compare;
 mod dashboard;
@@ -53,6 +54,9 @@ pub struct Settings {
     pub hsts: bool,
     /// Where readers reach the site, named by exported files (`--public-url`).
     pub public_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); without
+    /// any, per-address limits count the connection's own address.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// What every handler can reach.
@@ -151,7 +155,7 @@ pub fn app(state: AppState) -> Router {
         .map_response(security::add_headers(settings.hsts))
         .layer(CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(limits.max_uri_length, limits::uri_length))
-        .option_layer(limits::rate_limit(limits))
+        .option_layer(limits::rate_limit(limits, &settings.trusted_proxies))
         .layer(axum::middleware::from_fn_with_state(state, cache::middleware))
         .service(routes);
     Router::new().fallback_service(every_request)
