@@ -358,3 +358,15 @@ async fn one_unpack_budget_covers_every_zip_and_file_of_an_upload() {
         names[..3].iter().map(|n| (format!("{n}.zip"), zip_of_one(n, 1024 * 1024))).collect();
     assert_eq!(send(within).await.unwrap().status(), 422);
 }
+
+#[tokio::test]
+async fn the_bearer_scheme_is_case_insensitive() {
+    let s = admin_server().await;
+    for scheme in ["Bearer", "bearer", "BEARER", "bEaReR"] {
+        let r = client().get(s.url("/admin/log")).header("authorization", format!("{scheme} {TOKEN}")).send().await;
+        assert_eq!(r.unwrap().status(), 200, "{scheme}");
+    }
+    // Another scheme is no token: refused, and counted like a wrong one.
+    let r = client().get(s.url("/admin/log")).header("authorization", format!("Basic {TOKEN}")).send().await;
+    assert_eq!(r.unwrap().status(), 401);
+}

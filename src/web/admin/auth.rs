@@ -1,9 +1,11 @@
 //! Who may change the data: whoever holds the admin token, presented once on the sign-in form
 //! (then a signed, HttpOnly, SameSite=Strict session cookie that expires) or on every request
-//! as `Authorization: Bearer TOKEN`. Tokens are compared in constant time. After a wrong token
-//! the address is closed for a while (1 s, then twice as long after each further failure):
-//! every attempt from it meanwhile is answered 429 at once, unchecked, so parallel guesses gain
-//! nothing and no request waits inside the server.
+//! as `Authorization: Bearer TOKEN` (the scheme in any case, as RFC 9110 has it). A token is
+//! compared by its SHA-256 digest in constant time, so neither how much of a guess is right nor
+//! how long the token is shows in the timing. After a wrong token the address is closed for a
+//! while (1 s, then twice as long after each further failure): every attempt from it meanwhile
+//! is answered 429 at once, unchecked, so parallel guesses gain nothing and no request waits
+//! inside the server.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -45,11 +47,11 @@ pub enum Attempt {
     TooSoon(Duration),
 }
 
-/// The admin side's state: the token, the key that signs session cookies (new at every start,
+/// The admin side's state: the token's digest, the key that signs session cookies (new at every start,
 /// so a restart signs everyone out), live sessions, recent failures, and previewed uploads
 /// waiting to be applied.
 pub struct Admin {
-    token: String,
+    token_digest: [u8; 32],
     key: Key,
     secure_cookie: bool,
     sessions: Mutex<HashMap<String, Instant>>,
@@ -78,7 +80,7 @@ pub enum Presented {
 impl Admin {
     pub fn new(token: String, secure_cookie: bool) -> Self {
         Admin {
-            token,
+            token_digest: token_digest(&token),
             key: Key::generate(),
             secure_cookie,
             sessions: Mutex::new(HashMap::new()),
@@ -91,9 +93,13 @@ impl Admin {
         &self.key
     }
 
-    /// Constant-time comparison: how much of a guess is right does not show in the timing.
+    /// Whether `given` is the token: their digests, always 32 bytes, compared in constant time.
     pub fn token_matches(&self, given: &str) -> bool {
-        constant_time_eq::constant_time_eq(given.as_bytes(), self.token.as_bytes())
+        self.digest_matches(&token_digest(given))
+    }
+
+    fn digest_matches(&self, given: &[u8; 32]) -> bool {
+        constant_time_eq::constant_time_eq_32(given, &self.token_digest)
     }
 
     /// One attempt from `ip` with the token `given`. While the address is closed after a
@@ -102,6 +108,8 @@ impl Admin {
     /// failure has closed the address: twelve guesses sent at once are one guess.
     pub fn attempt(&self, ip: IpAddr, given: &str) -> Attempt {
         let key = limit_key(ip);
+        // Hashed before taking the lock: a long token does not hold up other addresses.
+        let given = token_digest(given);
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
         if let Some(f) = failures.get(&key)
@@ -109,7 +117,7 @@ impl Admin {
         {
             return Attempt::TooSoon(f.closed_until - now);
         }
-        if self.token_matches(given) {
+        if self.digest_matches(&given) {
             failures.remove(&key);
             return Attempt::Accepted;
         }
@@ -163,8 +171,9 @@ impl Admin {
     /// attempt like a sign-in (see `attempt`).
     pub fn identify(&self, headers: &HeaderMap, ip: IpAddr) -> Presented {
         if let Some(value) = headers.get(header::AUTHORIZATION) {
-            let given = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
-            return match self.attempt(ip, given.trim()) {
+            // Another scheme, or no text, is an attempt with no token: it fails like a wrong one.
+            let given = value.to_str().ok().and_then(bearer_credentials).unwrap_or("");
+            return match self.attempt(ip, given) {
                 Attempt::Accepted => Presented::User(AdminUser { actor: "admin token".into(), session: None }),
                 Attempt::Rejected => Presented::WrongToken,
                 Attempt::TooSoon(wait) => Presented::TooSoon(wait),
@@ -180,6 +189,17 @@ impl Admin {
             _ => Presented::Nothing,
         }
     }
+}
+
+/// The credentials of `Bearer TOKEN`, the scheme in any case; `None` for another scheme.
+fn bearer_credentials(authorization: &str) -> Option<&str> {
+    let (scheme, credentials) = authorization.trim().split_once([' ', '\t'])?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| credentials.trim())
+}
+
+fn token_digest(token: &str) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(token.as_bytes()).into()
 }
 
 /// How long an address is closed after its `failures`-th recent failure.
@@ -221,6 +241,26 @@ mod tests {
         assert!(!admin.token_matches("correct horse battery stapl"));
         assert!(!admin.token_matches(""));
         assert!(!admin.token_matches("correct horse battery staple "));
+        assert!(!admin.token_matches(&"c".repeat(1 << 20)));
+    }
+
+    #[test]
+    fn the_token_is_kept_only_as_its_digest() {
+        // Whatever the token's length, what is compared is 32 bytes: a guess of the wrong
+        // length takes as long to refuse as one of the right length.
+        let admin = Admin::new("correct horse battery staple".into(), false);
+        assert_eq!(admin.token_digest, token_digest("correct horse battery staple"));
+        assert_ne!(token_digest("a"), token_digest("b"));
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_read_in_any_case() {
+        assert_eq!(bearer_credentials("Bearer abc"), Some("abc"));
+        assert_eq!(bearer_credentials("bearer   abc "), Some("abc"));
+        assert_eq!(bearer_credentials("BEARER\tabc"), Some("abc"));
+        assert_eq!(bearer_credentials("Basic abc"), None);
+        assert_eq!(bearer_credentials("Bearer"), None);
+        assert_eq!(bearer_credentials("Bearerabc"), None);
     }
 
     #[test]
