@@ -370,3 +370,46 @@ async fn the_bearer_scheme_is_case_insensitive() {
     let r = client().get(s.url("/admin/log")).header("authorization", format!("Basic {TOKEN}")).send().await;
     assert_eq!(r.unwrap().status(), 401);
 }
+
+#[tokio::test]
+async fn no_admin_answer_may_be_stored_by_a_browser_or_proxy() {
+    let limits = clusterscope::config::Limits { max_upload_mb: 1, ..Default::default() };
+    let s = TestServer::start_configured(Settings { limits, ..Settings::default() }, Some(TOKEN)).await;
+    let cookie = sign_in(&s).await;
+    let big = "x".repeat(2 * 1024 * 1024);
+    let answers = vec![
+        ("sign-in page", client().get(s.url("/admin")).send().await),
+        ("console", client().get(s.url("/admin")).header("cookie", &cookie).send().await),
+        ("log", client().get(s.url("/admin/log")).header("cookie", &cookie).send().await),
+        ("signed in", client().post(s.url("/admin/login")).form(&[("token", TOKEN)]).send().await),
+        ("wrong token", client().post(s.url("/admin/login")).form(&[("token", "wrong")]).send().await),
+        ("too soon", client().post(s.url("/admin/login")).form(&[("token", "wrong")]).send().await),
+        (
+            "preview",
+            client()
+                .post(s.url("/admin/import"))
+                .header("cookie", &cookie)
+                .multipart(upload(&[("metrics.csv", NEW_FIGURE)], "preview", "x"))
+                .send()
+                .await,
+        ),
+        (
+            "too large",
+            client()
+                .post(s.url("/admin/import"))
+                .header("cookie", &cookie)
+                .multipart(upload(&[("metrics.csv", &big)], "preview", "x"))
+                .send()
+                .await,
+        ),
+        ("cross-site", client().post(s.url("/admin/logout")).header("sec-fetch-site", "cross-site").send().await),
+        ("no such page", client().get(s.url("/admin/nothing")).send().await),
+    ];
+    let mut statuses = Vec::new();
+    for (what, answer) in answers {
+        let answer = answer.unwrap();
+        statuses.push(answer.status().as_u16());
+        assert_eq!(answer.headers().get("cache-control").map(|v| v.to_str().unwrap()), Some("no-store"), "{what}");
+    }
+    assert_eq!(statuses, [200, 200, 200, 303, 401, 429, 200, 413, 403, 404]);
+}

@@ -153,6 +153,7 @@ pub fn app(state: AppState) -> Router {
         )
         // Every answer carries the security headers, even the 500 of a caught panic.
         .map_response(security::add_headers(settings.hsts))
+        .layer(security::NoStoreOnAdminLayer)
         .layer(CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(limits.max_uri_length, limits::uri_length))
         .option_layer(limits::rate_limit(limits, &settings.trusted_proxies))
