@@ -188,3 +188,21 @@ async fn parameters_are_keyed_as_the_page_reads_them_not_as_they_are_spelt() {
     }
 }
 
+#[tokio::test]
+async fn a_body_on_a_public_page_gets_the_same_413_cached_or_not() {
+    let s = TestServer::start().await;
+    let client = reqwest::Client::new();
+    for (path, kind) in
+        [("/cities", "text/html"), ("/cities.json", "application/json"), ("/cities.csv", "application/json")]
+    {
+        for round in ["before the page is cached", "after"] {
+            let r = client.get(s.url(path)).body("unexpected").send().await.unwrap();
+            assert_eq!(r.status(), 413, "{path} {round}");
+            assert!(r.headers()["content-type"].to_str().unwrap().starts_with(kind), "{path} {round}");
+            assert!(r.headers().get("etag").is_none());
+            let text = r.text().await.unwrap();
+            assert!(text.contains("takes no request body"), "{path} {round}: {text}");
+            assert_eq!(get(&s, path, &[]).await.status(), 200, "{path} without a body");
+        }
+    }
+}

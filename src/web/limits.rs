@@ -1,5 +1,5 @@
-//! Limits that keep the server answering: a cap on the request target's length (414) and an
-//! optional per-address rate limit (429). Timeouts, concurrency and body sizes are tower
+//! Limits that keep the server answering: a cap on the request target's length (414), no body
+//! where none is taken (413), and an optional per-address rate limit (429). Timeouts, concurrency and body sizes are tower
 //! layers set up in `app`.
 
 use std::convert::Infallible;
@@ -7,7 +7,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -34,19 +34,39 @@ impl<S> RequestService for S where
 {
 }
 
-/// Answers 414 when the path and query are longer than `max` bytes, before any routing or
-/// parsing looks at them: the site's error page, or JSON for the `.json`/`.csv` routes.
-pub async fn uri_length(State(max): State<usize>, request: Request, next: Next) -> Response {
+/// What `request_size` allows.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestSize {
+    /// Longest path and query, in bytes.
+    pub max_uri_length: usize,
+    /// Whether the admin routes exist: only they take a request body.
+    pub admin: bool,
+}
+
+/// Answers 414 when the path and query are longer than allowed, and 413 when a request to a
+/// route that takes no body has one, before any routing, caching or parsing looks at it: the
+/// same answer whether the page is in the cache or not. The site's error page, or JSON for
+/// the `.json`/`.csv` routes.
+pub async fn request_size(State(allowed): State<RequestSize>, request: Request, next: Next) -> Response {
     let length = request.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
-    if length > max {
-        let error = AppError::UriTooLong { length, max };
-        return if super::formats::is_machine_route(request.uri().path()) {
-            ApiError(error).into_response()
-        } else {
-            error.into_response()
-        };
+    let error = if length > allowed.max_uri_length {
+        AppError::UriTooLong { length, max: allowed.max_uri_length }
+    } else if has_body(&request) && !(allowed.admin && super::security::is_admin_path(request.uri().path())) {
+        AppError::TooLarge("this address takes no request body: send the request without one".into())
+    } else {
+        return next.run(request).await;
+    };
+    if super::formats::is_machine_route(request.uri().path()) {
+        ApiError(error).into_response()
+    } else {
+        error.into_response()
     }
-    next.run(request).await
+}
+
+/// Whether the request has a body: a `Content-Length` above 0, or one sent in chunks (whose
+/// length is unknown, even when it turns out empty).
+fn has_body(request: &Request) -> bool {
+    request.body().size_hint().exact() != Some(0)
 }
 
 /// Adds the per-address rate limit, when one is configured (`--rate-limit`, requests per

@@ -127,7 +127,8 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(health::check))
         .nest_service("/static", assets::router())
         .fallback(not_found)
-        // Public pages take no request body at all.
+        // Public pages take no request body at all: `limits::request_size` answers one with
+        // the site's 413 before the cache; this layer stays as the last line.
         .layer(RequestBodyLimitLayer::new(0));
     // Rendering: bounded in time and in how many run at once, compressed on the fly. Pages
     // served from the cache never reach these layers.
@@ -155,7 +156,10 @@ pub fn app(state: AppState) -> Router {
         .map_response(security::add_headers(settings.hsts))
         .layer(security::NoStoreOnAdminLayer)
         .layer(CatchPanicLayer::new())
-        .layer(axum::middleware::from_fn_with_state(limits.max_uri_length, limits::uri_length))
+        .layer(axum::middleware::from_fn_with_state(
+            limits::RequestSize { max_uri_length: limits.max_uri_length, admin: state.admin.is_some() },
+            limits::request_size,
+        ))
         .option_layer(limits::rate_limit(limits, &settings.trusted_proxies))
         .layer(axum::middleware::from_fn_with_state(state, cache::middleware))
         .service(routes);

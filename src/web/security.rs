@@ -41,7 +41,7 @@ pub fn add_headers<B>(hsts: bool) -> impl Fn(Response<B>) -> Response<B> + Clone
 }
 
 /// Whether a path is one of the admin side's (the pages and anything else under `/admin/`).
-fn is_admin_path(path: &str) -> bool {
+pub fn is_admin_path(path: &str) -> bool {
     path == "/admin" || path.starts_with("/admin/")
 }
 
