@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::config::{BackupArgs, CheckArgs, Command, ImportArgs, ServeArgs};
-use crate::dataset::{FolderDataset, ImportMode, ImportReport, MemoryDataset, Provenance, import};
+use crate::dataset::{FolderDataset, ImportError, ImportMode, ImportReport, MemoryDataset, Provenance, import};
 use crate::db::{self, Opened};
 use crate::web::{Admin, AppState, Settings};
 
@@ -76,8 +76,16 @@ async fn import_folder(args: ImportArgs) -> anyhow::Result<ExitCode> {
     };
     let (pool, _) = db::open(&args.db.path).await?;
     let provenance = Provenance { actor: "command line", reason: &args.reason };
-    let report = import(&pool, &dataset, ImportMode::Apply, provenance).await?;
+    let result = import(&pool, &dataset, ImportMode::Apply, provenance).await;
     db::close(pool).await;
+    let report = match result {
+        Ok(report) => report,
+        Err(ImportError::DiskFull(full)) => {
+            eprintln!("{full}");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
     if !report.problems.is_empty() {
         print_problems(&report);
         return Ok(ExitCode::FAILURE);
@@ -121,16 +129,35 @@ async fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let result = db::backup(&pool, &args.target).await;
+    let result = match result {
+        Err(e) if db::disk::is_disk_full(&e) => Err(backup_disk_full(&pool, &args.target).await.to_string()),
+        other => other.map_err(|e| format!("backup failed: {e}")),
+    };
     pool.close().await;
     match result {
         Ok(()) => {
             println!("backed up {} to {}", args.db.path.display(), args.target.display());
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => {
-            eprintln!("backup failed: {e}");
+        Err(message) => {
+            eprintln!("{message}");
             Ok(ExitCode::FAILURE)
         }
+    }
+}
+
+/// After a backup filled the disk: removes the partial copy (the target did not exist before:
+/// `backup` never overwrites), so the space comes back, and says what happened.
+async fn backup_disk_full(pool: &sqlx::SqlitePool, target: &std::path::Path) -> db::disk::DiskFull {
+    if let Err(e) = std::fs::remove_file(target)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        eprintln!("{}: the partial copy could not be removed: {e}", target.display());
+    }
+    db::disk::DiskFull {
+        outcome: "no backup was written",
+        free_bytes: db::disk::free_bytes(target),
+        needed_bytes: db::disk::used_bytes(pool).await.ok(),
     }
 }
 

@@ -21,6 +21,9 @@ pub enum AppError {
     /// page that takes none. The text says which limit.
     #[error("{0}")]
     TooLarge(String),
+    /// The disk filled up while writing (an import, rolled back); the text says so in words.
+    #[error("{0}")]
+    DiskFull(crate::db::disk::DiskFull),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("template error: {0}")]
@@ -28,6 +31,15 @@ pub enum AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+impl From<crate::dataset::ImportError> for AppError {
+    fn from(e: crate::dataset::ImportError) -> Self {
+        match e {
+            crate::dataset::ImportError::Database(e) => AppError::Database(e),
+            crate::dataset::ImportError::DiskFull(full) => AppError::DiskFull(full),
+        }
+    }
+}
 
 /// What a 400 page lists so the reader can fix the request.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +72,7 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::DiskFull(_) => StatusCode::INSUFFICIENT_STORAGE,
             AppError::Database(_) | AppError::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -104,6 +117,13 @@ impl IntoResponse for AppError {
                 status,
                 heading: "This request is too large",
                 message: capitalised(message),
+                param: None,
+                allowed: &Allowed::Nothing,
+            },
+            AppError::DiskFull(full) => ErrorPage {
+                status,
+                heading: "The server's disk is full",
+                message: format!("{}.", capitalised(&full.to_string())),
                 param: None,
                 allowed: &Allowed::Nothing,
             },
@@ -182,7 +202,7 @@ impl IntoResponse for ApiError {
                 allowed: none,
                 allowed_parameters: none,
             },
-            AppError::UriTooLong { .. } | AppError::TooLarge(_) => ApiErrorBody {
+            AppError::UriTooLong { .. } | AppError::TooLarge(_) | AppError::DiskFull(_) => ApiErrorBody {
                 status: status.as_u16(),
                 parameter: None,
                 message: self.0.to_string(),

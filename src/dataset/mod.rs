@@ -12,5 +12,5 @@ pub mod synthetic;
 
 pub use fields::is_slug;
 pub use files::{DatasetFile, DatasetSource, FolderDataset, MemoryDataset};
-pub use import::{FileReport, ImportMode, ImportReport, Provenance, import};
+pub use import::{FileReport, ImportError, ImportMode, ImportReport, Provenance, import};
 pub use problems::{Problem, ProblemGroup};
