@@ -146,13 +146,17 @@ async fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// After a backup filled the disk: removes the partial copy (the target did not exist before:
-/// `backup` never overwrites), so the space comes back, and says what happened.
+/// After a backup filled the disk: removes the partial copy and the journal SQLite kept beside
+/// it (the target did not exist before: `backup` never overwrites), so the space comes back,
+/// and says what happened.
 async fn backup_disk_full(pool: &sqlx::SqlitePool, target: &std::path::Path) -> db::disk::DiskFull {
-    if let Err(e) = std::fs::remove_file(target)
-        && e.kind() != std::io::ErrorKind::NotFound
-    {
-        eprintln!("{}: the partial copy could not be removed: {e}", target.display());
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let file = std::path::PathBuf::from(format!("{}{suffix}", target.display()));
+        if let Err(e) = std::fs::remove_file(&file)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            eprintln!("{}: the partial copy could not be removed: {e}", file.display());
+        }
     }
     db::disk::DiskFull {
         outcome: "no backup was written",

@@ -120,13 +120,16 @@ impl IntoResponse for AppError {
                 param: None,
                 allowed: &Allowed::Nothing,
             },
-            AppError::DiskFull(full) => ErrorPage {
-                status,
-                heading: "The server's disk is full",
-                message: format!("{}.", capitalised(&full.to_string())),
-                param: None,
-                allowed: &Allowed::Nothing,
-            },
+            AppError::DiskFull(full) => {
+                tracing::error!("{full}");
+                ErrorPage {
+                    status,
+                    heading: "The server's disk is full",
+                    message: format!("{}.", capitalised(&full.to_string())),
+                    param: None,
+                    allowed: &Allowed::Nothing,
+                }
+            }
             AppError::Database(_) | AppError::Render(_) => {
                 tracing::error!(error = %self, "request failed");
                 ErrorPage {
@@ -202,7 +205,17 @@ impl IntoResponse for ApiError {
                 allowed: none,
                 allowed_parameters: none,
             },
-            AppError::UriTooLong { .. } | AppError::TooLarge(_) | AppError::DiskFull(_) => ApiErrorBody {
+            AppError::DiskFull(full) => {
+                tracing::error!("{full}");
+                ApiErrorBody {
+                    status: status.as_u16(),
+                    parameter: None,
+                    message: full.to_string(),
+                    allowed: none,
+                    allowed_parameters: none,
+                }
+            }
+            AppError::UriTooLong { .. } | AppError::TooLarge(_) => ApiErrorBody {
                 status: status.as_u16(),
                 parameter: None,
                 message: self.0.to_string(),

@@ -143,13 +143,11 @@ async fn disk_full(pool: &SqlitePool, source: &dyn DatasetSource) -> DiskFull {
         tracing::error!(target: LOG_TARGET, error = %e, "the write-ahead log could not be truncated after a full disk");
     }
     let input: u64 = DatasetFile::IMPORT_ORDER.iter().filter_map(|f| source.size_hint(*f)).sum();
-    let full = DiskFull {
+    DiskFull {
         outcome: "nothing was imported",
         free_bytes: db::disk::free_bytes(&db::disk::database_file(pool)),
         needed_bytes: Some(input.saturating_mul(DISK_BYTES_PER_INPUT_BYTE)),
-    };
-    tracing::error!(target: LOG_TARGET, "{full}");
-    full
+    }
 }
 
 async fn import_in_transaction(
