@@ -152,7 +152,8 @@ async fn a_preview_that_runs_past_the_request_timeout_is_cut_short() {
     let r =
         reqwest::Client::new().post(s.url("/admin/import")).bearer_auth(TOKEN).multipart(form).send().await.unwrap();
     assert_eq!(r.status(), 408);
-    assert!(started.elapsed() < std::time::Duration::from_secs(4), "answered after {:?}", started.elapsed());
+    // Without the yield the whole file was read first: 26 s in a debug build.
+    assert!(started.elapsed() < std::time::Duration::from_secs(6), "answered after {:?}", started.elapsed());
     // The import was dropped half-way: its transaction is gone and the database serves on.
     assert_eq!(s.get("/cities/dalian").await.status, 200);
     assert_eq!(clusterscope::db::data_version(&s.pool).await.unwrap(), 1);
