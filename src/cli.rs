@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::config::{BackupArgs, CheckArgs, Command, ImportArgs, ServeArgs};
-use crate::dataset::{FolderDataset, ImportMode, ImportReport, MemoryDataset, Provenance, import};
+use crate::dataset::{FolderDataset, ImportError, ImportMode, ImportReport, MemoryDataset, Provenance, import};
 use crate::db::{self, Opened};
 use crate::web::{Admin, AppState, Settings};
 
@@ -37,7 +37,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         if admin.is_some() { " (admin enabled)" } else { "" }
     );
     let state = AppState::new(pool.clone())
-        .with_settings(Settings { limits: args.limits, hsts: args.hsts, public_url: args.public_url })
+        .with_settings(Settings {
+            limits: args.limits,
+            hsts: args.hsts,
+            public_url: args.public_url,
+            trusted_proxies: args.trusted_proxies,
+        })
         .with_admin(admin);
     crate::serve(state, listener, crate::shutdown_signal()).await?;
     db::close(pool).await;
@@ -54,7 +59,7 @@ pub async fn open_with_default_data(path: &std::path::Path) -> anyhow::Result<sq
             for p in &report.problems {
                 tracing::error!("{p}");
             }
-            anyhow::bail!("the built-in dataset did not load: {} problems", report.problems.len());
+            anyhow::bail!("the built-in dataset did not load: {} problems", report.problem_count);
         }
         tracing::info!("created {} and loaded the built-in dataset", path.display());
     }
@@ -71,17 +76,37 @@ async fn import_folder(args: ImportArgs) -> anyhow::Result<ExitCode> {
     };
     let (pool, _) = db::open(&args.db.path).await?;
     let provenance = Provenance { actor: "command line", reason: &args.reason };
-    let report = import(&pool, &dataset, ImportMode::Apply, provenance).await?;
+    let result = import(&pool, &dataset, ImportMode::Apply, provenance).await;
     db::close(pool).await;
-    if !report.problems.is_empty() {
-        for p in &report.problems {
-            eprintln!("{p}");
+    let report = match result {
+        Ok(report) => report,
+        Err(ImportError::DiskFull(full)) => {
+            eprintln!("{full}");
+            return Ok(ExitCode::FAILURE);
         }
-        eprintln!("{} problems; nothing was imported", report.problems.len());
+        Err(e) => return Err(e.into()),
+    };
+    if !report.problems.is_empty() {
+        print_problems(&report);
         return Ok(ExitCode::FAILURE);
     }
     print_summary(&report);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The listed problems one a line, then how many more there are of each kind.
+fn print_problems(report: &ImportReport) {
+    for p in &report.problems {
+        eprintln!("{p}");
+    }
+    if !report.more_problems.is_empty() {
+        let more = report.problem_count - report.problems.len() as u64;
+        eprintln!("and {more} more problems of these kinds:");
+        for group in &report.more_problems {
+            eprintln!("  {group}");
+        }
+    }
+    eprintln!("{} problems; nothing was imported", report.problem_count);
 }
 
 fn print_summary(report: &ImportReport) {
@@ -104,16 +129,39 @@ async fn backup(args: BackupArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let result = db::backup(&pool, &args.target).await;
+    let result = match result {
+        Err(e) if db::disk::is_disk_full(&e) => Err(backup_disk_full(&pool, &args.target).await.to_string()),
+        other => other.map_err(|e| format!("backup failed: {e}")),
+    };
     pool.close().await;
     match result {
         Ok(()) => {
             println!("backed up {} to {}", args.db.path.display(), args.target.display());
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => {
-            eprintln!("backup failed: {e}");
+        Err(message) => {
+            eprintln!("{message}");
             Ok(ExitCode::FAILURE)
         }
+    }
+}
+
+/// After a backup filled the disk: removes the partial copy and the journal SQLite kept beside
+/// it (the target did not exist before: `backup` never overwrites), so the space comes back,
+/// and says what happened.
+async fn backup_disk_full(pool: &sqlx::SqlitePool, target: &std::path::Path) -> db::disk::DiskFull {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let file = std::path::PathBuf::from(format!("{}{suffix}", target.display()));
+        if let Err(e) = std::fs::remove_file(&file)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            eprintln!("{}: the partial copy could not be removed: {e}", file.display());
+        }
+    }
+    db::disk::DiskFull {
+        outcome: "no backup was written",
+        free_bytes: db::disk::free_bytes(target),
+        needed_bytes: db::disk::used_bytes(pool).await.ok(),
     }
 }
 

@@ -26,8 +26,9 @@ pub enum Command {
     /// and served as it is.
     Serve(ServeArgs),
     /// Load a dataset folder (CSV files in the format of data/README.md) into the database.
-    /// All or nothing: on any problem nothing is written, every problem is printed as
-    /// FILE:LINE: column: reason, and the exit status is 1.
+    /// All or nothing: on any problem nothing is written, the problems are printed as
+    /// FILE:LINE: column: reason (the first 1,000, then a count of the rest by kind), and the
+    /// exit status is 1.
     Import(ImportArgs),
     /// Write a consistent copy of the database to PATH (safe while the server is running).
     Backup(BackupArgs),
@@ -72,6 +73,14 @@ pub struct ServeArgs {
     /// name it as where they came from. Without it an export names no address.
     #[arg(long, env = "CLUSTERSCOPE_PUBLIC_URL", value_name = "URL", value_parser = public_url)]
     pub public_url: Option<String>,
+
+    /// The address of a reverse proxy in front of the server (repeat it, or separate with
+    /// commas, for several). Only requests from these addresses have their `X-Forwarded-For`
+    /// believed, and only the entries the proxies appended: per-address limits (the admin
+    /// sign-in wait, the rate limit) then count each client instead of the proxy. Without it
+    /// the header is ignored, so a client cannot pick the address it is counted under.
+    #[arg(long = "trusted-proxy", env = "CLUSTERSCOPE_TRUSTED_PROXY", value_name = "IP", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 
     #[command(flatten)]
     pub limits: Limits,
@@ -197,6 +206,15 @@ mod tests {
         assert_eq!(args.db.path, PathBuf::from("clusterscope.db"));
         assert_eq!(args.admin_token, None);
         assert_eq!(args.public_url, None);
+        assert!(args.trusted_proxies.is_empty(), "no X-Forwarded-For is believed by default");
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses() {
+        let cli = Cli::parse_from(["clusterscope", "--trusted-proxy", "10.0.0.1,::1", "--trusted-proxy", "10.0.0.2"]);
+        let Command::Serve(args) = cli.into_command() else { panic!() };
+        assert_eq!(args.trusted_proxies.len(), 3);
+        assert!(Cli::try_parse_from(["clusterscope", "--trusted-proxy", "proxy.example"]).is_err());
     }
 
     #[test]

@@ -17,6 +17,13 @@ pub enum AppError {
     /// A request target longer than the server accepts.
     #[error("the address is {length} bytes long; at most {max} are accepted")]
     UriTooLong { length: usize, max: usize },
+    /// A request body the server does not take: an upload past its limits, or any body on a
+    /// page that takes none. The text says which limit.
+    #[error("{0}")]
+    TooLarge(String),
+    /// The disk filled up while writing (an import, rolled back); the text says so in words.
+    #[error("{0}")]
+    DiskFull(crate::db::disk::DiskFull),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("template error: {0}")]
@@ -27,6 +34,15 @@ pub enum AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+impl From<crate::dataset::ImportError> for AppError {
+    fn from(e: crate::dataset::ImportError) -> Self {
+        match e {
+            crate::dataset::ImportError::Database(e) => AppError::Database(e),
+            crate::dataset::ImportError::DiskFull(full) => AppError::DiskFull(full),
+        }
+    }
+}
 
 /// What a 400 page lists so the reader can fix the request.
 #[derive(Debug, Clone, Default)]
@@ -58,6 +74,8 @@ impl AppError {
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::DiskFull(_) => StatusCode::INSUFFICIENT_STORAGE,
             AppError::Database(_) | AppError::Render(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -98,6 +116,23 @@ impl IntoResponse for AppError {
                 param: None,
                 allowed: &Allowed::Nothing,
             },
+            AppError::TooLarge(message) => ErrorPage {
+                status,
+                heading: "This request is too large",
+                message: capitalised(message),
+                param: None,
+                allowed: &Allowed::Nothing,
+            },
+            AppError::DiskFull(full) => {
+                tracing::error!("{full}");
+                ErrorPage {
+                    status,
+                    heading: "The server's disk is full",
+                    message: format!("{}.", capitalised(&full.to_string())),
+                    param: None,
+                    allowed: &Allowed::Nothing,
+                }
+            }
             AppError::Database(_) | AppError::Render(_) | AppError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 ErrorPage {
@@ -173,7 +208,17 @@ impl IntoResponse for ApiError {
                 allowed: none,
                 allowed_parameters: none,
             },
-            AppError::UriTooLong { .. } => ApiErrorBody {
+            AppError::DiskFull(full) => {
+                tracing::error!("{full}");
+                ApiErrorBody {
+                    status: status.as_u16(),
+                    parameter: None,
+                    message: full.to_string(),
+                    allowed: none,
+                    allowed_parameters: none,
+                }
+            }
+            AppError::UriTooLong { .. } | AppError::TooLarge(_) => ApiErrorBody {
                 status: status.as_u16(),
                 parameter: None,
                 message: self.0.to_string(),

@@ -58,10 +58,6 @@ async fn signing_in_needs_the_token_and_gives_a_locked_down_expiring_cookie() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("name=\"token\" type=\"password\""));
 
-    let wrong = client().post(s.url("/admin/login")).form(&[("token", "guess")]).send().await.unwrap();
-    assert_eq!(wrong.status(), 401);
-    assert!(wrong.headers().get("set-cookie").is_none());
-
     let r = client().post(s.url("/admin/login")).form(&[("token", TOKEN)]).send().await.unwrap();
     assert_eq!(r.status(), 303);
     let cookie = r.headers()["set-cookie"].to_str().unwrap();
@@ -69,6 +65,10 @@ async fn signing_in_needs_the_token_and_gives_a_locked_down_expiring_cookie() {
         assert!(cookie.contains(attribute), "{attribute} in {cookie}");
     }
     assert!(!cookie.contains("Secure"), "not Secure over plain HTTP");
+
+    let wrong = client().post(s.url("/admin/login")).form(&[("token", "guess")]).send().await.unwrap();
+    assert_eq!(wrong.status(), 401);
+    assert!(wrong.headers().get("set-cookie").is_none());
 
     // Behind TLS (--hsts) the cookie is Secure.
     let tls = TestServer::start_configured(Settings { hsts: true, ..Settings::default() }, Some(TOKEN)).await;
@@ -100,22 +100,70 @@ async fn a_forged_or_stale_cookie_is_not_a_session() {
     assert_eq!(r.status(), 401);
 }
 
+/// Sends `n` sign-ins at once and returns their statuses and `Retry-After` headers.
+async fn sign_ins_at_once(s: &TestServer, token: &str, n: usize, forwarded_for: Option<&str>) -> Vec<(u16, String)> {
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let mut request = client().post(s.url("/admin/login")).form(&[("token", token)]);
+            if let Some(address) = forwarded_for {
+                request = request.header("x-forwarded-for", address);
+            }
+            tokio::spawn(async move {
+                let r = request.send().await.unwrap();
+                let retry = r.headers().get("retry-after").map_or("", |v| v.to_str().unwrap()).to_string();
+                (r.status().as_u16(), retry)
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for task in tasks {
+        answers.push(task.await.unwrap());
+    }
+    answers
+}
+
 #[tokio::test]
-async fn repeated_failures_from_one_address_are_slowed_down() {
+async fn after_a_wrong_token_the_address_gets_429_at_once_until_its_wait_is_over() {
     let s = admin_server().await;
-    let attempt = || async {
-        let started = Instant::now();
-        let r = client().post(s.url("/admin/login")).form(&[("token", "wrong")]).send().await.unwrap();
-        assert_eq!(r.status(), 401);
-        started.elapsed()
-    };
-    let first = attempt().await;
-    attempt().await;
-    attempt().await;
-    let fourth = attempt().await;
-    // After three failures the server waits (at least 1 s) before it even looks at the token.
-    assert!(fourth >= Duration::from_millis(900), "fourth attempt answered after {fourth:?}");
-    assert!(first < Duration::from_millis(900), "a first attempt is not delayed: {first:?}");
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, None).await, [(401, String::new())]);
+
+    // Once its 1 s wait is over, twelve wrong guesses at once: one is checked, and its failure
+    // closes the address for 2 s before the others are looked at.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let answers = sign_ins_at_once(&s, "wrong", 12, None).await;
+    let checked = answers.iter().filter(|a| a.0 == 401).count();
+    let refused: Vec<&(u16, String)> = answers.iter().filter(|a| a.0 == 429).collect();
+    assert_eq!((checked, refused.len()), (1, 11), "{answers:?}");
+    assert!(refused.iter().all(|a| a.1 == "2"), "the second failure closes the address for 2 s: {answers:?}");
+
+    // Right after, twelve sign-ins at once, even with the right token: each answered 429 at
+    // once with Retry-After, none checked, no request kept waiting.
+    let started = Instant::now();
+    let answers = sign_ins_at_once(&s, TOKEN, 12, None).await;
+    assert!(answers.iter().all(|a| a.0 == 429 && ["1", "2"].contains(&a.1.as_str())), "{answers:?}");
+    assert!(started.elapsed() < Duration::from_millis(900), "answered after {:?}", started.elapsed());
+
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    assert_eq!(sign_ins_at_once(&s, TOKEN, 1, None).await[0].0, 303, "then the token signs in");
+    // And the address starts afresh.
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, None).await[0], (401, String::new()));
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_wait() {
+    let localhost: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+    let behind_proxy = Settings { trusted_proxies: vec![localhost], ..Settings::default() };
+    let s = TestServer::start_configured(behind_proxy, Some(TOKEN)).await;
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, Some("198.51.100.7")).await[0].0, 401);
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, Some("198.51.100.7")).await[0].0, 429);
+    // The proxy appends the address it saw; what a client wrote before it is not trusted.
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, Some("198.51.100.8, 198.51.100.7")).await[0].0, 429);
+    assert_eq!(sign_ins_at_once(&s, TOKEN, 1, Some("198.51.100.7, 198.51.100.8")).await[0].0, 303);
+
+    // Without --trusted-proxy the header is ignored: every request is the connection's address.
+    let s = admin_server().await;
+    assert_eq!(sign_ins_at_once(&s, "wrong", 1, Some("198.51.100.7")).await[0].0, 401);
+    assert_eq!(sign_ins_at_once(&s, TOKEN, 1, Some("198.51.100.8")).await[0].0, 429);
 }
 
 #[tokio::test]
@@ -265,4 +313,104 @@ async fn uploads_have_a_size_limit_and_other_routes_take_no_body() {
     assert_eq!(r.status(), 413, "a public page takes no body");
     let r = client().post(s.url("/cities")).send().await.unwrap();
     assert_eq!(r.status(), 405);
+}
+
+/// A zip holding one file of `bytes` bytes that compress to almost nothing.
+fn zip_of_one(name: &str, bytes: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut zip);
+    w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+    w.write_all(&vec![b'a'; bytes]).unwrap();
+    w.finish().unwrap();
+    zip.into_inner()
+}
+
+#[tokio::test]
+async fn one_unpack_budget_covers_every_zip_and_file_of_an_upload() {
+    // With 1 MB uploads, an upload may unpack to 4 MB in all.
+    let limits = clusterscope::config::Limits { max_upload_mb: 1, ..Default::default() };
+    let s = TestServer::start_configured(Settings { limits, ..Settings::default() }, Some(TOKEN)).await;
+    let names = ["sources.csv", "cities.csv", "parks.csv", "companies.csv", "metrics.csv"];
+    let send = |files: Vec<(String, Vec<u8>)>| {
+        let mut form = Form::new().text("action", "preview");
+        for (name, bytes) in files {
+            form = form.part("files", Part::bytes(bytes).file_name(name));
+        }
+        client().post(s.url("/admin/import")).bearer_auth(TOKEN).multipart(form).send()
+    };
+    // Five zips of 1 MB each: each alone is within the budget, together they are not.
+    let five: Vec<(String, Vec<u8>)> =
+        names.iter().enumerate().map(|(i, n)| (format!("part{i}.zip"), zip_of_one(n, 1024 * 1024))).collect();
+    assert!(five.iter().map(|(_, z)| z.len()).sum::<usize>() < 100_000, "the zips are small");
+    let r = send(five).await.unwrap();
+    assert_eq!(r.status(), 413);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("unpacks to more than 4 MB"), "{page}");
+    assert!(page.contains("<title>413"), "the site's own error page");
+
+    // Plain files count too: a 700 KB file and zips of 1.2 MB each go past 4 MB at the fourth.
+    let mut mixed = vec![("sources.csv".to_string(), vec![b'a'; 700 * 1024])];
+    mixed.extend(names[1..].iter().map(|n| (format!("{n}.zip"), zip_of_one(n, 1200 * 1024))));
+    assert_eq!(send(mixed).await.unwrap().status(), 413);
+
+    // Within the budget the upload is read (and here refused by the importer, not the size).
+    let within: Vec<(String, Vec<u8>)> =
+        names[..3].iter().map(|n| (format!("{n}.zip"), zip_of_one(n, 1024 * 1024))).collect();
+    assert_eq!(send(within).await.unwrap().status(), 422);
+}
+
+#[tokio::test]
+async fn the_bearer_scheme_is_case_insensitive() {
+    let s = admin_server().await;
+    for scheme in ["Bearer", "bearer", "BEARER", "bEaReR"] {
+        let r = client().get(s.url("/admin/log")).header("authorization", format!("{scheme} {TOKEN}")).send().await;
+        assert_eq!(r.unwrap().status(), 200, "{scheme}");
+    }
+    // Another scheme is no token: refused, and counted like a wrong one.
+    let r = client().get(s.url("/admin/log")).header("authorization", format!("Basic {TOKEN}")).send().await;
+    assert_eq!(r.unwrap().status(), 401);
+}
+
+#[tokio::test]
+async fn no_admin_answer_may_be_stored_by_a_browser_or_proxy() {
+    let limits = clusterscope::config::Limits { max_upload_mb: 1, ..Default::default() };
+    let s = TestServer::start_configured(Settings { limits, ..Settings::default() }, Some(TOKEN)).await;
+    let cookie = sign_in(&s).await;
+    let big = "x".repeat(2 * 1024 * 1024);
+    let answers = vec![
+        ("sign-in page", client().get(s.url("/admin")).send().await),
+        ("console", client().get(s.url("/admin")).header("cookie", &cookie).send().await),
+        ("log", client().get(s.url("/admin/log")).header("cookie", &cookie).send().await),
+        ("signed in", client().post(s.url("/admin/login")).form(&[("token", TOKEN)]).send().await),
+        ("wrong token", client().post(s.url("/admin/login")).form(&[("token", "wrong")]).send().await),
+        ("too soon", client().post(s.url("/admin/login")).form(&[("token", "wrong")]).send().await),
+        (
+            "preview",
+            client()
+                .post(s.url("/admin/import"))
+                .header("cookie", &cookie)
+                .multipart(upload(&[("metrics.csv", NEW_FIGURE)], "preview", "x"))
+                .send()
+                .await,
+        ),
+        (
+            "too large",
+            client()
+                .post(s.url("/admin/import"))
+                .header("cookie", &cookie)
+                .multipart(upload(&[("metrics.csv", &big)], "preview", "x"))
+                .send()
+                .await,
+        ),
+        ("cross-site", client().post(s.url("/admin/logout")).header("sec-fetch-site", "cross-site").send().await),
+        ("no such page", client().get(s.url("/admin/nothing")).send().await),
+    ];
+    let mut statuses = Vec::new();
+    for (what, answer) in answers {
+        let answer = answer.unwrap();
+        statuses.push(answer.status().as_u16());
+        assert_eq!(answer.headers().get("cache-control").map(|v| v.to_str().unwrap()), Some("no-store"), "{what}");
+    }
+    assert_eq!(statuses, [200, 200, 200, 303, 401, 429, 200, 413, 403, 404]);
 }

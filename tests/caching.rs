@@ -148,3 +148,63 @@ async fn a_head_first_does_not_leave_an_empty_page_in_the_cache() {
         assert_eq!(again.headers()["content-length"], head.headers()["content-length"]);
     }
 }
+
+/// The body of `path`, asked of a server that has never seen any request.
+async fn fresh_body(path: &str) -> String {
+    let fresh = TestServer::start().await;
+    get(&fresh, path, &[]).await.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn parameters_are_keyed_as_the_page_reads_them_not_as_they_are_spelt() {
+    let s = TestServer::start().await;
+    // `c%69ty` is `city`: Metro Manila then London, and then London then Metro Manila.
+    let first = get(&s, "/compare.json?city=metro-manila&c%69ty=london", &[]).await;
+    let first_tag = etag(&first);
+    let reordered = "/compare.json?c%69ty=london&city=metro-manila";
+    let second = get(&s, reordered, &[]).await;
+    assert_ne!(etag(&second), first_tag, "another order of the cities is another page");
+    assert_eq!(second.text().await.unwrap(), fresh_body(reordered).await, "the page of its own order");
+
+    // Spellings of one request are one page in the cache, with one ETag, whichever came first.
+    for (canonical, spellings) in [
+        ("/cities/dalian", vec![]),
+        (
+            "/compare?city=dalian&city=berlin",
+            vec!["/compare?city=dalian+&city=+berlin", "/compare?city=%64alian&city=berli%6E"],
+        ),
+        (
+            "/companies?city=dalian",
+            vec!["/companies?&&city=dalian&&", "/companies?city=%20dalian%09", "/companies?c%69ty=dalian"],
+        ),
+    ] {
+        let tag = etag(&get(&s, canonical, &[]).await);
+        let body = get(&s, canonical, &[]).await.text().await.unwrap();
+        for spelling in spellings {
+            let r = get(&s, spelling, &[]).await;
+            assert_eq!(r.status(), 200, "{spelling}");
+            assert_eq!(etag(&r), tag, "{spelling} is {canonical}");
+            assert_eq!(r.text().await.unwrap(), body, "{spelling}");
+            assert_eq!(fresh_body(spelling).await, body, "{spelling} uncached is the same page");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_body_on_a_public_page_gets_the_same_413_cached_or_not() {
+    let s = TestServer::start().await;
+    let client = reqwest::Client::new();
+    for (path, kind) in
+        [("/cities", "text/html"), ("/cities.json", "application/json"), ("/cities.csv", "application/json")]
+    {
+        for round in ["before the page is cached", "after"] {
+            let r = client.get(s.url(path)).body("unexpected").send().await.unwrap();
+            assert_eq!(r.status(), 413, "{path} {round}");
+            assert!(r.headers()["content-type"].to_str().unwrap().starts_with(kind), "{path} {round}");
+            assert!(r.headers().get("etag").is_none());
+            let text = r.text().await.unwrap();
+            assert!(text.contains("takes no request body"), "{path} {round}: {text}");
+            assert_eq!(get(&s, path, &[]).await.status(), 200, "{path} without a body");
+        }
+    }
+}

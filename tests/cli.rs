@@ -63,3 +63,25 @@ fn import_of_a_missing_folder_says_so() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder"));
 }
+
+#[test]
+fn logs_written_to_a_pipe_carry_no_terminal_codes() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut server = clusterscope()
+        .env("RUST_LOG", "info")
+        .args(["serve", "--bind", "127.0.0.1:0", "--db"])
+        .arg(dir.path().join("x.db"))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut log = BufReader::new(server.stderr.take().unwrap());
+    let mut lines = String::new();
+    while !lines.contains("serving http://") {
+        assert!(log.read_line(&mut lines).unwrap() > 0, "the server stopped: {lines}");
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(lines.contains("INFO"), "{lines}");
+    assert!(!lines.contains('\x1b'), "no escape codes in a log that is not a terminal: {lines:?}");
+}

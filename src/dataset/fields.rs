@@ -2,26 +2,11 @@
 //! line and column it came from, and reading goes on, so one import reports all problems.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use csv::StringRecord;
 
 use super::files::DatasetFile;
-
-/// One thing wrong with an import, located precisely enough to fix it in an editor.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Problem {
-    pub file: String,
-    pub line: u64,
-    pub column: String,
-    pub reason: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}: {}", self.file, self.line, self.column, self.reason)
-    }
-}
+use super::problems::{Problem, Problems, cut, shown};
 
 /// The column names of a file, as its header row gives them.
 pub struct Header {
@@ -31,9 +16,9 @@ pub struct Header {
 
 impl Header {
     /// Checks the header against the file's format; `None` when the file cannot be read on.
-    pub fn check(file: DatasetFile, names: &StringRecord, problems: &mut Vec<Problem>) -> Option<Header> {
+    pub fn check(file: DatasetFile, names: &StringRecord, problems: &mut Problems) -> Option<Header> {
         let mut index = HashMap::new();
-        let before = problems.len();
+        let before = problems.total();
         let problem = |column: &str, reason: String| Problem {
             file: file.file_name().to_string(),
             line: 1,
@@ -57,7 +42,7 @@ impl Header {
                 problems.push(problem(required, "required column is missing from the header".to_string()));
             }
         }
-        (problems.len() == before)
+        (problems.total() == before)
             .then(|| Header { index, names: names.iter().map(|n| n.trim().to_string()).collect() })
     }
 
@@ -77,7 +62,7 @@ pub struct Fields<'a> {
     line: u64,
     header: &'a Header,
     record: &'a StringRecord,
-    problems: &'a mut Vec<Problem>,
+    problems: &'a mut Problems,
     valid: bool,
 }
 
@@ -90,7 +75,7 @@ impl<'a> Fields<'a> {
         line: u64,
         header: &'a Header,
         record: &'a StringRecord,
-        problems: &'a mut Vec<Problem>,
+        problems: &'a mut Problems,
     ) -> Self {
         Fields { file, line, header, record, problems, valid: true }
     }
@@ -139,7 +124,7 @@ impl<'a> Fields<'a> {
     pub fn slug(&mut self, column: &str) -> String {
         let value = self.text(column);
         if !value.is_empty() && !is_slug(&value) {
-            self.problem(column, format!("{value:?} is not a valid slug: use only a-z, 0-9 and -"));
+            self.problem(column, format!("{} is not a valid slug: use only a-z, 0-9 and -", shown(&value)));
         }
         value
     }
@@ -153,7 +138,7 @@ impl<'a> Fields<'a> {
     pub fn identifier(&mut self, column: &str) -> String {
         let value = self.text(column);
         if !value.is_empty() && !is_identifier(&value) {
-            self.problem(column, format!("{value:?} is not a valid name: use only a-z, 0-9 and _"));
+            self.problem(column, format!("{} is not a valid name: use only a-z, 0-9 and _", shown(&value)));
         }
         value
     }
@@ -172,13 +157,13 @@ impl<'a> Fields<'a> {
         let ids: Vec<String> = value.split(';').map(|s| s.trim().to_string()).collect();
         for id in &ids {
             if !is_slug(id) {
-                self.problem(column, format!("{id:?} is not a valid {what}: use only a-z, 0-9 and -"));
+                self.problem(column, format!("{} is not a valid {what}: use only a-z, 0-9 and -", shown(id)));
             }
         }
         let mut seen = std::collections::HashSet::new();
         for id in &ids {
             if !seen.insert(id) {
-                self.problem(column, format!("{what} {id:?} is listed twice"));
+                self.problem(column, format!("{what} {} is listed twice", shown(id)));
             }
         }
         ids
@@ -193,7 +178,7 @@ impl<'a> Fields<'a> {
                 None
             }
             Err(_) => {
-                self.problem(column, format!("{raw:?} is not a whole number"));
+                self.problem(column, format!("{} is not a whole number", shown(raw)));
                 None
             }
         }
@@ -204,7 +189,7 @@ impl<'a> Fields<'a> {
         match raw.parse::<i64>() {
             Ok(v) if (MIN_YEAR..=MAX_YEAR).contains(&v) => Some(v),
             _ => {
-                self.problem(column, format!("{raw:?} is not a year between {MIN_YEAR} and {MAX_YEAR}"));
+                self.problem(column, format!("{} is not a year between {MIN_YEAR} and {MAX_YEAR}", shown(raw)));
                 None
             }
         }
@@ -225,16 +210,19 @@ impl<'a> Fields<'a> {
         let parsed = if looks_like_plain_number(raw) { raw.parse::<f64>().ok() } else { None };
         match parsed {
             Some(v) if !v.is_finite() => {
-                self.problem(column, format!("{raw:?} is not a finite number"));
+                self.problem(column, format!("{} is not a finite number", shown(raw)));
                 None
             }
             Some(v) if v < min || v > max => {
-                self.problem(column, format!("{raw} is out of range: expected {min} to {max}"));
+                self.problem(column, format!("{} is out of range: expected {min} to {max}", cut(raw)));
                 None
             }
             Some(v) => Some(v),
             None => {
-                self.problem(column, format!("{raw:?} is not a number: write a plain decimal like 21700000000 or 0.5"));
+                self.problem(
+                    column,
+                    format!("{} is not a number: write a plain decimal like 21700000000 or 0.5", shown(raw)),
+                );
                 None
             }
         }
@@ -254,7 +242,7 @@ impl<'a> Fields<'a> {
             "true" => Some(true),
             "false" => Some(false),
             other => {
-                self.problem(column, format!("{other:?} is not true, false or empty"));
+                self.problem(column, format!("{} is not true, false or empty", shown(other)));
                 None
             }
         }
@@ -269,7 +257,7 @@ impl<'a> Fields<'a> {
             .is_some_and(|(scheme, rest)| matches!(scheme, "http" | "https") && !rest.is_empty())
             && !value.chars().any(char::is_whitespace);
         if !value.is_empty() && !ok {
-            self.problem(column, format!("{value:?} is not an http:// or https:// address"));
+            self.problem(column, format!("{} is not an http:// or https:// address", shown(&value)));
         }
         value
     }
@@ -278,7 +266,7 @@ impl<'a> Fields<'a> {
     pub fn date(&mut self, column: &str) -> String {
         let value = self.text(column);
         if !value.is_empty() && !is_iso_date(&value) {
-            self.problem(column, format!("{value:?} is not a date written YYYY-MM-DD"));
+            self.problem(column, format!("{} is not a date written YYYY-MM-DD", shown(&value)));
         }
         value
     }

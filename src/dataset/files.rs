@@ -1,10 +1,11 @@
 //! The files of a dataset, their columns, and where their bytes come from (a folder on disk,
 //! the copy of `data/` built into the binary, or an upload held in memory).
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::PathBuf;
+
+use bytes::Bytes;
 
 /// One file of the dataset format (see `data/README.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -153,14 +154,15 @@ impl DatasetSource for FolderDataset {
     }
 }
 
-/// A dataset held in memory: the copy of `data/` built into the binary, or an upload.
+/// A dataset held in memory: the copy of `data/` built into the binary, or an upload. The
+/// bytes are shared, not copied: an upload kept for "apply" and its preview hold one copy.
 pub struct MemoryDataset {
     name: String,
-    files: Vec<(String, Cow<'static, [u8]>)>,
+    files: Vec<(String, Bytes)>,
 }
 
 impl MemoryDataset {
-    pub fn new(name: impl Into<String>, files: Vec<(String, Cow<'static, [u8]>)>) -> Self {
+    pub fn new(name: impl Into<String>, files: Vec<(String, Bytes)>) -> Self {
         MemoryDataset { name: name.into(), files }
     }
 
@@ -171,7 +173,7 @@ impl MemoryDataset {
             ($name:literal) => {
                 (
                     $name.to_string(),
-                    Cow::Borrowed(include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $name)).as_slice()),
+                    Bytes::from_static(include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $name))),
                 )
             };
         }

@@ -5,10 +5,12 @@
 mod fields;
 mod files;
 mod import;
+mod problems;
 mod quotes;
 mod rows;
 pub mod synthetic;
 
-pub use fields::{Problem, is_slug};
+pub use fields::is_slug;
 pub use files::{DatasetFile, DatasetSource, FolderDataset, MemoryDataset};
-pub use import::{FileReport, ImportMode, ImportReport, Provenance, import};
+pub use import::{FileReport, ImportError, ImportMode, ImportReport, Provenance, import};
+pub use problems::{Problem, ProblemGroup};

@@ -5,6 +5,8 @@
 
 use std::io::{self, Read};
 
+use super::problems::LISTED;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
     FieldStart,
@@ -19,18 +21,46 @@ pub struct QuoteCheck<R> {
     state: State,
     line: u64,
     quoted_since: u64,
-    /// (line, reason), at most one per line.
-    problems: Vec<(u64, String)>,
+    /// The last line a problem was found on: at most one per line.
+    last_problem_line: u64,
+    /// (line, reason): the first `LISTED` problems.
+    problems: Vec<(u64, &'static str)>,
+    /// Problems past those, counted by reason.
+    unlisted: Vec<(&'static str, u64)>,
+}
+
+/// What `QuoteCheck` found once the whole file is read.
+pub struct QuoteProblems {
+    /// (line, reason): the first `LISTED` problems.
+    pub listed: Vec<(u64, &'static str)>,
+    /// (reason, count) of the problems past those.
+    pub unlisted: Vec<(&'static str, u64)>,
 }
 
 impl<R: Read> QuoteCheck<R> {
     pub fn new(inner: R) -> Self {
-        QuoteCheck { inner, state: State::FieldStart, line: 1, quoted_since: 1, problems: Vec::new() }
+        QuoteCheck {
+            inner,
+            state: State::FieldStart,
+            line: 1,
+            quoted_since: 1,
+            last_problem_line: 0,
+            problems: Vec::new(),
+            unlisted: Vec::new(),
+        }
     }
 
-    fn problem(&mut self, line: u64, reason: &str) {
-        if self.problems.last().is_none_or(|(l, _)| *l != line) {
-            self.problems.push((line, reason.to_string()));
+    fn problem(&mut self, line: u64, reason: &'static str) {
+        if self.last_problem_line == line {
+            return;
+        }
+        self.last_problem_line = line;
+        if self.problems.len() < LISTED {
+            self.problems.push((line, reason));
+        } else if let Some((_, count)) = self.unlisted.iter_mut().find(|(r, _)| *r == reason) {
+            *count += 1;
+        } else {
+            self.unlisted.push((reason, 1));
         }
     }
 
@@ -73,12 +103,12 @@ impl<R: Read> QuoteCheck<R> {
     }
 
     /// The problems found, once the whole file has been read.
-    pub fn finish(mut self) -> Vec<(u64, String)> {
+    pub fn finish(mut self) -> QuoteProblems {
         if self.state == State::Quoted {
             let since = self.quoted_since;
             self.problem(since, "has a quoted field that is never closed: the rest of the file would be read into it");
         }
-        self.problems
+        QuoteProblems { listed: self.problems, unlisted: self.unlisted }
     }
 }
 
@@ -94,11 +124,11 @@ impl<R: Read> Read for QuoteCheck<R> {
 mod tests {
     use super::*;
 
-    fn check(text: &[u8]) -> Vec<(u64, String)> {
+    fn check(text: &[u8]) -> Vec<(u64, &'static str)> {
         let mut c = QuoteCheck::new(text);
         let mut sink = Vec::new();
         c.read_to_end(&mut sink).unwrap();
-        c.finish()
+        c.finish().listed
     }
 
     #[test]
@@ -120,5 +150,16 @@ mod tests {
         assert_eq!(check(b"a\nab\"cd\n")[0].0, 2);
         assert_eq!(check(b"a\n\"ab\"cd\n")[0].0, 2);
         assert_eq!(check(b"a\nx\0y\n")[0].0, 2);
+    }
+
+    #[test]
+    fn problems_past_the_listed_ones_are_counted() {
+        let text = format!("a\n{}", "x\"y\n".repeat(LISTED + 10));
+        let mut c = QuoteCheck::new(text.as_bytes());
+        c.read_to_end(&mut Vec::new()).unwrap();
+        let found = c.finish();
+        assert_eq!(found.listed.len(), LISTED);
+        assert_eq!(found.unlisted.len(), 1);
+        assert_eq!(found.unlisted[0].1, 10);
     }
 }

@@ -4,6 +4,7 @@
 //! import, which also fills in the ids they resolve to.
 
 use super::fields::Fields;
+use super::problems::shown;
 use crate::db::import::{
     CityRow, CitySectorRow, CompanyRow, FxRateRow, MetricDefinitionRow, MetricRow, ParkRow, PresetRow, SourceRow,
 };
@@ -56,7 +57,7 @@ impl FromCsv for FxRateRow {
         } else if !row.currency.is_empty() && !iso {
             f.problem(
                 "currency",
-                format!("{:?} is not an ISO 4217 currency code (three capital letters)", row.currency),
+                format!("{} is not an ISO 4217 currency code (three capital letters)", shown(&row.currency)),
             );
         } else if row.currency == "USD" {
             f.problem("currency", "rates are in units per US dollar: USD needs no rate");
@@ -115,7 +116,7 @@ impl FromCsv for MetricDefinitionRow {
         };
         if !row.scope.is_empty() && Scope::parse(&row.scope).is_none() {
             let allowed: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
-            f.problem("scope", format!("{:?} is not a scope; allowed: {}", row.scope, allowed.join(", ")));
+            f.problem("scope", format!("{} is not a scope; allowed: {}", shown(&row.scope), allowed.join(", ")));
         }
         row
     }

@@ -6,19 +6,21 @@
 //! version and the request, and `If-None-Match` gets a `304`. An import changes the version,
 //! so no page from before it is ever served after it.
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::sync::{Arc, OnceLock};
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 
 use super::AppState;
+use crate::error::{ApiError, AppError};
 
 /// Memory the cache may hold, counting all three encodings of each page. The server's own
 /// memory stays under 100 MB with it full.
@@ -139,13 +141,37 @@ fn cacheable(method: &Method, path: &str) -> bool {
         && path != "/scorecard/export"
 }
 
-/// The request's identity: path and query with parameters ordered by name (the order of
-/// repeated values, which matters, is kept).
-fn normalised(request: &Request) -> String {
+/// The query as the pages read it, written one way: each pair percent-decoded (`+` is a space,
+/// as forms send it, and bytes that are not UTF-8 become U+FFFD, as the query extractor
+/// decodes them), values trimmed (every parameter is read trimmed), empty pairs dropped, pairs
+/// ordered by decoded name (a name's values keep their order: it is the order of the cities),
+/// and encoded again. `c%69ty=dalian+&&` and `city=dalian` are one request, so one cache
+/// entry: spellings of a page can neither be served another page's answer nor fill the cache.
+fn canonical_query(query: &str) -> String {
+    let mut pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = form_urlencoded::parse(query.as_bytes()).collect();
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut canonical = form_urlencoded::Serializer::new(String::with_capacity(query.len()));
+    for (name, value) in &pairs {
+        canonical.append_pair(name, value.trim());
+    }
+    canonical.finish()
+}
+
+/// Rewrites the request's query to its canonical form and returns the request's identity (path
+/// and canonical query). The handler then reads exactly what the cache key says, so an answer
+/// is the same whether it was rendered for this spelling or served from the cache.
+fn normalise(request: &mut Request) -> Result<String, AppError> {
     let uri = request.uri();
-    let mut pairs: Vec<&str> = uri.query().unwrap_or("").split('&').filter(|p| !p.is_empty()).collect();
-    pairs.sort_by_key(|p| p.split('=').next().unwrap_or(""));
-    format!("{}?{}", uri.path(), pairs.join("&"))
+    let path = uri.path().to_string();
+    let query = canonical_query(uri.query().unwrap_or(""));
+    if uri.query() == Some(query.as_str()) || (uri.query().is_none() && query.is_empty()) {
+        return Ok(format!("{path}?{query}"));
+    }
+    let target = if query.is_empty() { path.clone() } else { format!("{path}?{query}") };
+    let mut parts = uri.clone().into_parts();
+    parts.path_and_query = Some(target.parse().map_err(|_| AppError::bad_param("query string", "is not valid"))?);
+    *request.uri_mut() = Uri::from_parts(parts).map_err(|_| AppError::bad_param("query string", "is not valid"))?;
+    Ok(format!("{path}?{query}"))
 }
 
 fn if_none_match(headers: &HeaderMap, etag: &str) -> bool {
@@ -163,7 +189,12 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
         Ok(v) => v,
         Err(e) => return crate::error::AppError::from(e).into_response(),
     };
-    let key = format!("{version} {}", normalised(&request));
+    let identity = match normalise(&mut request) {
+        Ok(identity) => identity,
+        Err(e) if super::formats::is_machine_route(request.uri().path()) => return ApiError(e).into_response(),
+        Err(e) => return e.into_response(),
+    };
+    let key = format!("{version} {identity}");
     let encoding = Encoding::negotiate(request.headers());
     let head = request.method() == Method::HEAD;
 
@@ -283,14 +314,31 @@ mod tests {
         assert_eq!(Encoding::negotiate(&HeaderMap::new()), Encoding::Identity);
     }
 
+    fn identity(uri: &str) -> String {
+        let mut request = Request::builder().uri(uri).body(Body::empty()).unwrap();
+        let identity = normalise(&mut request).unwrap();
+        let rewritten = request.uri().to_string();
+        assert_eq!(identity.trim_end_matches('?'), rewritten, "the handler reads what the key says");
+        identity
+    }
+
     #[test]
     fn queries_are_normalised_by_name_keeping_repeated_values_in_order() {
-        let r = |uri: &str| Request::builder().uri(uri).body(Body::empty()).unwrap();
-        assert_eq!(
-            normalised(&r("/compare?metric=a&city=x&city=y")),
-            normalised(&r("/compare?city=x&metric=a&city=y"))
-        );
-        assert_ne!(normalised(&r("/compare?city=x&city=y")), normalised(&r("/compare?city=y&city=x")));
+        assert_eq!(identity("/compare?metric=a&city=x&city=y"), identity("/compare?city=x&metric=a&city=y"));
+        assert_ne!(identity("/compare?city=x&city=y"), identity("/compare?city=y&city=x"));
+        assert_eq!(identity("/compare?city=x&city=y"), "/compare?city=x&city=y");
+    }
+
+    #[test]
+    fn spellings_of_one_query_are_one_identity() {
+        for spelling in ["c%69ty=dalian", "city=dalian+", "city=%64alian", "&&city=dalian&&", "city=+%20dalian%09"] {
+            assert_eq!(identity(&format!("/cities?{spelling}")), "/cities?city=dalian", "{spelling}");
+        }
+        // Names are ordered as decoded: `c%69ty=b&city=a` is city b, then city a.
+        assert_eq!(identity("/compare?c%69ty=b&city=a"), "/compare?city=b&city=a");
+        assert_eq!(identity("/compare?city=a&c%69ty=b"), "/compare?city=a&city=b");
+        assert_eq!(identity("/search?q=%E2%80%AE+x&q=%FF"), "/search?q=%E2%80%AE+x&q=%EF%BF%BD");
+        assert_eq!(identity("/"), "/?");
     }
 
     #[test]

@@ -1,17 +1,20 @@
-//! Limits that keep the server answering: a cap on the request target's length (414) and an
-//! optional per-address rate limit (429). Timeouts, concurrency and body sizes are tower
+//! Limits that keep the server answering: a cap on the request target's length (414), no body
+//! where none is taken (413), and an optional per-address rate limit (429). Timeouts, concurrency and body sizes are tower
 //! layers set up in `app`.
 
 use std::convert::Infallible;
+use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower::{Layer, Service};
-use tower_governor::GovernorLayer;
 use tower_governor::governor::GovernorConfigBuilder;
+use tower_governor::key_extractor::KeyExtractor;
+use tower_governor::{GovernorError, GovernorLayer};
 
 use crate::config::Limits;
 use crate::error::{ApiError, AppError};
@@ -31,25 +34,48 @@ impl<S> RequestService for S where
 {
 }
 
-/// Answers 414 when the path and query are longer than `max` bytes, before any routing or
-/// parsing looks at them: the site's error page, or JSON for the `.json`/`.csv` routes.
-pub async fn uri_length(State(max): State<usize>, request: Request, next: Next) -> Response {
+/// What `request_size` allows.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestSize {
+    /// Longest path and query, in bytes.
+    pub max_uri_length: usize,
+    /// Whether the admin routes exist: only they take a request body.
+    pub admin: bool,
+}
+
+/// Answers 414 when the path and query are longer than allowed, and 413 when a request to a
+/// route that takes no body has one, before any routing, caching or parsing looks at it: the
+/// same answer whether the page is in the cache or not. The site's error page, or JSON for
+/// the `.json`/`.csv` routes.
+pub async fn request_size(State(allowed): State<RequestSize>, request: Request, next: Next) -> Response {
     let length = request.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
-    if length > max {
-        let error = AppError::UriTooLong { length, max };
-        return if super::formats::is_machine_route(request.uri().path()) {
-            ApiError(error).into_response()
-        } else {
-            error.into_response()
-        };
+    let error = if length > allowed.max_uri_length {
+        AppError::UriTooLong { length, max: allowed.max_uri_length }
+    } else if has_body(&request) && !(allowed.admin && super::security::is_admin_path(request.uri().path())) {
+        AppError::TooLarge("this address takes no request body: send the request without one".into())
+    } else {
+        return next.run(request).await;
+    };
+    if super::formats::is_machine_route(request.uri().path()) {
+        ApiError(error).into_response()
+    } else {
+        error.into_response()
     }
-    next.run(request).await
+}
+
+/// Whether the request has a body: a `Content-Length` above 0, or one sent in chunks (whose
+/// length is unknown, even when it turns out empty).
+fn has_body(request: &Request) -> bool {
+    request.body().size_hint().exact() != Some(0)
 }
 
 /// Adds the per-address rate limit, when one is configured (`--rate-limit`, requests per
-/// second, with `--rate-burst` allowed above it). Addresses come from the connection, never
-/// from headers a client could forge.
-pub fn rate_limit<S>(limits: &Limits) -> Option<impl Layer<S, Service: RequestService> + Clone + use<S>>
+/// second, with `--rate-burst` allowed above it). Addresses come from the connection, or from
+/// `X-Forwarded-For` only as far as a `--trusted-proxy` wrote it (`client::client_ip`).
+pub fn rate_limit<S>(
+    limits: &Limits,
+    trusted_proxies: &[IpAddr],
+) -> Option<impl Layer<S, Service: RequestService> + Clone + use<S>>
 where
     S: RequestService,
 {
@@ -57,7 +83,11 @@ where
         return None;
     }
     let period = Duration::from_nanos(1_000_000_000 / u64::from(limits.rate_limit));
-    let Some(config) = GovernorConfigBuilder::default().period(period).burst_size(limits.rate_burst.max(1)).finish()
+    let Some(config) = GovernorConfigBuilder::default()
+        .key_extractor(ClientKey { trusted_proxies: Arc::from(trusted_proxies) })
+        .period(period)
+        .burst_size(limits.rate_burst.max(1))
+        .finish()
     else {
         tracing::error!("invalid rate limit; serving without one");
         return None;
@@ -74,4 +104,19 @@ where
         });
     }
     Some(GovernorLayer::<_, _, Body>::new(config))
+}
+
+/// The rate limit's key: the client's address (`client::client_ip`), IPv6 by its /64.
+#[derive(Clone)]
+struct ClientKey {
+    trusted_proxies: Arc<[IpAddr]>,
+}
+
+impl KeyExtractor for ClientKey {
+    type Key = IpAddr;
+
+    fn extract<T>(&self, request: &axum::http::Request<T>) -> Result<IpAddr, GovernorError> {
+        let ip = super::client::client_ip(request.headers(), request.extensions(), &self.trusted_proxies);
+        Ok(super::client::limit_key(ip))
+    }
 }

@@ -8,6 +8,7 @@ pub mod cache;
 mod changes;
 mod charts;
 mod cities;
+mod client;
 mod companies;
 mod compare;
 mod coverage;
@@ -57,6 +58,9 @@ pub struct Settings {
     pub hsts: bool,
     /// Where readers reach the site, named by exported files (`--public-url`).
     pub public_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); without
+    /// any, per-address limits count the connection's own address.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// What every handler can reach.
@@ -138,7 +142,8 @@ pub fn app(state: AppState) -> Router {
         .fallback(not_found)
         // Chinese pages link to Chinese pages (before compression, after the handler).
         .layer(axum::middleware::from_fn(lang::prefix_links))
-        // Public pages take no request body at all.
+        // Public pages take no request body at all: `limits::request_size` answers one with
+        // the site's 413 before the cache; this layer stays as the last line.
         .layer(RequestBodyLimitLayer::new(0));
     // Rendering: bounded in time and in how many run at once, compressed on the fly. Pages
     // served from the cache never reach these layers.
@@ -164,9 +169,13 @@ pub fn app(state: AppState) -> Router {
         )
         // Every answer carries the security headers, even the 500 of a caught panic.
         .map_response(security::add_headers(settings.hsts))
+        .layer(security::NoStoreOnAdminLayer)
         .layer(CatchPanicLayer::new())
-        .layer(axum::middleware::from_fn_with_state(limits.max_uri_length, limits::uri_length))
-        .option_layer(limits::rate_limit(limits))
+        .layer(axum::middleware::from_fn_with_state(
+            limits::RequestSize { max_uri_length: limits.max_uri_length, admin: state.admin.is_some() },
+            limits::request_size,
+        ))
+        .option_layer(limits::rate_limit(limits, &settings.trusted_proxies))
         .layer(axum::middleware::from_fn_with_state(state, cache::middleware))
         // Inside the cache, so that `/zh/x` and `/x` are cached apart.
         .layer(axum::middleware::from_fn(lang::middleware))

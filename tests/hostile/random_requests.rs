@@ -1,10 +1,13 @@
 //! Random and malicious paths, queries and headers never get a 5xx or a broken answer.
 
+use std::hash::{Hash, Hasher};
+
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 use proptest::test_runner::TestCaseError;
 
 use crate::common::TestServer;
-use crate::wire::{check_answer, pct, send};
+use crate::wire::{KeepAlive, check_answer, machine_route, pct, send};
 use crate::{Raw, runner, runtime};
 
 /// Raw fragments that are valid on the wire and known to upset servers.
@@ -122,6 +125,69 @@ fn random_and_malicious_queries_and_paths_never_break_the_server() {
     if let Err(e) = result {
         panic!("{e}");
     }
+}
+
+/// Tens of thousands of random requests (20,000; `HOSTILE_CASES=N` sends N), over a few
+/// keep-alive connections at once so that they are cheap: the server answers every one as it
+/// means to (`check_answer`), on connections that stay usable from one request to the next.
+#[test]
+fn tens_of_thousands_of_random_requests_over_keep_alive_connections() {
+    const CONNECTIONS: usize = 4;
+    let rt = runtime();
+    let server = rt.block_on(TestServer::start());
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let total = runner(20_000).config().cases as usize;
+    let (strategy, mut generator) = (request_target(), runner(1));
+    let targets: Vec<String> =
+        (0..total).map(|_| strategy.new_tree(&mut generator).map(|tree| tree.current()).unwrap()).collect();
+    let started = std::time::Instant::now();
+    let failures: Vec<String> = rt.block_on(async {
+        let shares = targets.chunks(total.div_ceil(CONNECTIONS).max(1));
+        let tasks: Vec<_> = shares.map(|share| tokio::spawn(send_and_check(addr.clone(), share.to_vec()))).collect();
+        let mut failures = Vec::new();
+        for task in tasks {
+            failures.extend(task.await.unwrap());
+        }
+        failures
+    });
+    println!("{total} random requests over {CONNECTIONS} keep-alive connections in {:?}", started.elapsed());
+    let first: Vec<&String> = failures.iter().take(5).collect();
+    assert!(failures.is_empty(), "{} of {total} answers were wrong; the first: {first:#?}", failures.len());
+}
+
+/// Sends every target on one keep-alive connection and checks each answer; what went wrong.
+async fn send_and_check(addr: String, targets: Vec<String>) -> Vec<String> {
+    let mut connection = KeepAlive::new(&addr);
+    let mut failures = Vec::new();
+    // Answers already checked whole (by route kind, status, type and body): many random requests
+    // get the same page or error back, and checking a page is the slow part.
+    let mut checked = std::collections::HashSet::new();
+    for target in &targets {
+        let answer = match connection.get(target).await {
+            Ok(answer) => answer,
+            Err(e) => {
+                failures.push(e);
+                continue;
+            }
+        };
+        let path = target.split('?').next().unwrap_or(target);
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (machine_route(path), answer.status, answer.header("content-type"), &answer.body).hash(&mut hasher);
+        if checked.insert(hasher.finish())
+            && let Err(e) = check_answer(target, &answer)
+        {
+            failures.push(e.to_string());
+        }
+    }
+    // The server keeps the connection open through errors too (a 400, a 404, a 414).
+    if connection.connections > 1 + targets.len() / 100 {
+        failures.push(format!(
+            "{} connections for {} requests: answers closed them",
+            connection.connections,
+            targets.len()
+        ));
+    }
+    failures
 }
 
 /// A header value as it can go on the wire: any byte but control characters (tab allowed).

@@ -55,6 +55,87 @@ pub async fn send(addr: &str, target: &str, headers: &[(String, Vec<u8>)], host:
     parse_answer(&raw).ok_or_else(|| format!("GET {target}: not an HTTP answer: {:?}", String::from_utf8_lossy(&raw)))
 }
 
+/// A keep-alive HTTP/1.1 connection that sends GETs one after another, as a browser or a
+/// crawler does: many requests cost one connection. Reconnects when the server closes it.
+pub struct KeepAlive {
+    addr: String,
+    stream: Option<tokio::io::BufReader<tokio::net::TcpStream>>,
+    /// Connections opened so far.
+    pub connections: usize,
+}
+
+impl KeepAlive {
+    pub fn new(addr: &str) -> Self {
+        KeepAlive { addr: addr.to_string(), stream: None, connections: 0 }
+    }
+
+    /// `GET target` with `Host`, on the open connection (or a new one).
+    pub async fn get(&mut self, target: &str) -> Result<Answer, String> {
+        let exchange = async {
+            let mut stream = match self.stream.take() {
+                Some(stream) => stream,
+                None => {
+                    self.connections += 1;
+                    tokio::io::BufReader::new(tokio::net::TcpStream::connect(&self.addr).await?)
+                }
+            };
+            let request = format!("GET {target} HTTP/1.1\r\nHost: {}\r\n\r\n", self.addr);
+            stream.get_mut().write_all(request.as_bytes()).await?;
+            let raw = read_one_answer(&mut stream).await?;
+            Ok::<_, std::io::Error>((stream, raw))
+        };
+        let (stream, raw) = tokio::time::timeout(Duration::from_secs(20), exchange)
+            .await
+            .map_err(|_| format!("no answer within 20 s to GET {target}"))?
+            .map_err(|e| format!("GET {target}: {e}"))?;
+        let answer = parse_answer(&raw)
+            .ok_or_else(|| format!("GET {target}: not an HTTP answer: {:?}", String::from_utf8_lossy(&raw)))?;
+        if !answer.header("connection").eq_ignore_ascii_case("close") {
+            self.stream = Some(stream);
+        }
+        Ok(answer)
+    }
+}
+
+/// The bytes of one answer, read by its own framing (Content-Length or chunks), so the next
+/// answer on the connection is left unread.
+async fn read_one_answer(stream: &mut tokio::io::BufReader<tokio::net::TcpStream>) -> std::io::Result<Vec<u8>> {
+    use tokio::io::AsyncBufReadExt;
+    let closed = || std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the connection closed mid-answer");
+    let mut raw = Vec::new();
+    while !raw.ends_with(b"\r\n\r\n") {
+        if stream.read_until(b'\n', &mut raw).await? == 0 {
+            return Err(closed());
+        }
+    }
+    let head = String::from_utf8_lossy(&raw).to_ascii_lowercase();
+    let header = |name: &str| {
+        head.lines().find_map(|l| l.strip_prefix(name).and_then(|v| v.strip_prefix(':')).map(|v| v.trim().to_string()))
+    };
+    if header("transfer-encoding").is_some_and(|v| v == "chunked") {
+        loop {
+            let start = raw.len();
+            if stream.read_until(b'\n', &mut raw).await? == 0 {
+                return Err(closed());
+            }
+            let size_line = String::from_utf8_lossy(&raw[start..]).trim().to_string();
+            let size = usize::from_str_radix(size_line.split(';').next().unwrap_or(""), 16)
+                .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "a bad chunk size"))?;
+            let mut chunk = vec![0u8; size + 2];
+            stream.read_exact(&mut chunk).await?;
+            raw.extend_from_slice(&chunk);
+            if size == 0 {
+                return Ok(raw);
+            }
+        }
+    }
+    let length: usize = header("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).await?;
+    raw.extend_from_slice(&body);
+    Ok(raw)
+}
+
 /// Parses a whole HTTP/1.1 answer; `None` if it is not one.
 pub fn parse_answer(raw: &[u8]) -> Option<Answer> {
     let end = raw.windows(4).position(|w| w == b"\r\n\r\n")?;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use sqlx::SqliteConnection;
 
 use super::super::fields::{Fields, is_slug};
+use super::super::problems::shown;
 use crate::db::import::{cities, metric_definitions, parks, sectors, sources};
 
 /// Keys the import can refer to: what the database holds plus what the import has declared.
@@ -94,7 +95,10 @@ impl Known {
                 Some(true) => {}
                 Some(false) => ok = false,
                 None => {
-                    f.problem(column, format!("unknown source {id:?}: it is in neither sources.csv nor the database"));
+                    f.problem(
+                        column,
+                        format!("unknown source {}: it is in neither sources.csv nor the database", shown(id)),
+                    );
                     ok = false;
                 }
             }
@@ -111,7 +115,10 @@ impl Known {
             Lookup::Found(id) => Some(id),
             Lookup::Broken => None,
             Lookup::Unknown => {
-                f.problem(column, format!("unknown city {slug:?}: it is in neither cities.csv nor the database"));
+                f.problem(
+                    column,
+                    format!("unknown city {}: it is in neither cities.csv nor the database", shown(slug)),
+                );
                 None
             }
         }
@@ -133,13 +140,19 @@ impl Known {
         match lookup(&self.parks, park) {
             Lookup::Found((park_id, park_city)) => {
                 if city_id.is_some_and(|c| c != park_city) {
-                    f.problem("park_slug", format!("park {park:?} is in another city than {city_slug:?}"));
+                    f.problem(
+                        "park_slug",
+                        format!("park {} is in another city than {}", shown(park), shown(city_slug)),
+                    );
                 }
                 Some(Some(park_id))
             }
             Lookup::Broken => None,
             Lookup::Unknown => {
-                f.problem("park_slug", format!("unknown park {park:?}: it is in neither parks.csv nor the database"));
+                f.problem(
+                    "park_slug",
+                    format!("unknown park {}: it is in neither parks.csv nor the database", shown(park)),
+                );
                 None
             }
         }
@@ -152,7 +165,7 @@ impl Known {
         if self.sectors.iter().any(|s| s == sector) {
             return true;
         }
-        f.problem(column, format!("unknown sector {sector:?}; allowed: {}", self.sectors.join(", ")));
+        f.problem(column, format!("unknown sector {}; allowed: {}", shown(sector), self.sectors.join(", ")));
         false
     }
 
@@ -164,7 +177,11 @@ impl Known {
                 if !unit.is_empty() && unit != defined {
                     f.problem(
                         "unit",
-                        format!("{unit:?} differs from the unit {defined:?} that metric {metric} is defined in"),
+                        format!(
+                            "{} differs from the unit {} that metric {metric} is defined in",
+                            shown(unit),
+                            shown(&defined)
+                        ),
                     );
                 }
                 true
@@ -175,7 +192,8 @@ impl Known {
                 f.problem(
                     "metric",
                     format!(
-                        "unknown metric {metric:?}: define it in metric_definitions.csv (it is not in the catalogue)"
+                        "unknown metric {}: define it in metric_definitions.csv (it is not in the catalogue)",
+                        shown(metric)
                     ),
                 );
                 false
@@ -194,7 +212,7 @@ impl Seen {
             return;
         }
         if let Some(first) = self.0.get(&key) {
-            f.problem(column, format!("duplicate key {key:?}: already on line {first}"));
+            f.problem(column, format!("duplicate key {}: already on line {first}", shown(&key)));
         } else {
             self.0.insert(key, f.line());
         }

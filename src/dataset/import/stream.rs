@@ -6,8 +6,9 @@ use std::io::Read;
 
 use csv::{ByteRecord, StringRecord};
 
-use super::super::fields::{Fields, Header, Problem};
+use super::super::fields::{Fields, Header};
 use super::super::files::DatasetFile;
+use super::super::problems::{Problem, Problems};
 use super::super::quotes::QuoteCheck;
 use super::super::rows::FromCsv;
 use super::known::Known;
@@ -19,6 +20,9 @@ use crate::db::import::{Change, Record, table_is_empty, write_batch};
 const BATCH_ROWS: usize = 2000;
 /// A progress line is logged every this many rows of a file.
 const PROGRESS_EVERY: u64 = 100_000;
+/// The import yields to the runtime every this many rows, even when no row is written (a file
+/// of bad rows): a request's timeout can only cut it short at an await.
+const YIELD_EVERY: u64 = 1024;
 /// The import log keeps at most this many changed keys per file.
 const LOGGED_KEYS: usize = 200;
 
@@ -50,6 +54,9 @@ impl<'a> Importer<'a> {
             if report.rows.is_multiple_of(PROGRESS_EVERY) {
                 tracing::info!(target: LOG_TARGET, "{}: {} rows read", file.file_name(), report.rows);
             }
+            if report.rows.is_multiple_of(YIELD_EVERY) {
+                tokio::task::yield_now().await;
+            }
             let Some(record) = decode_record(file, line, &raw, &header, &mut self.problems) else { continue };
             let mut fields = Fields::new(file, line, &header, &record, &mut self.problems);
             let row = R::read(&mut fields);
@@ -62,8 +69,12 @@ impl<'a> Importer<'a> {
             }
         }
         flush(self.conn, &mut batch, &mut report, fresh).await?;
-        for (line, reason) in csv.into_inner().finish() {
-            self.problems.push(file_problem(file, line, "(row)", reason));
+        let quoting = csv.into_inner().finish();
+        for (line, reason) in quoting.listed {
+            self.problems.push(file_problem(file, line, "(row)", reason.to_string()));
+        }
+        for (reason, count) in quoting.unlisted {
+            self.problems.count_unlisted(file.file_name(), "(row)", reason, count);
         }
         Ok(Some(report))
     }
@@ -88,7 +99,7 @@ fn read_header(
     file: DatasetFile,
     csv: &mut CsvReader,
     raw: &mut ByteRecord,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Option<Header> {
     match csv.read_byte_record(raw) {
         Ok(true) => match decode_header(raw) {
@@ -122,12 +133,7 @@ fn decode_header(raw: &ByteRecord) -> Result<StringRecord, String> {
 
 /// Reads the next record into `raw` and returns its line; `None` at the end of the file or
 /// where it stops being readable CSV (reported: nothing after it can be trusted).
-fn next_record(
-    file: DatasetFile,
-    csv: &mut CsvReader,
-    raw: &mut ByteRecord,
-    problems: &mut Vec<Problem>,
-) -> Option<u64> {
+fn next_record(file: DatasetFile, csv: &mut CsvReader, raw: &mut ByteRecord, problems: &mut Problems) -> Option<u64> {
     match csv.read_byte_record(raw) {
         Ok(true) => Some(raw.position().map_or(0, |p| p.line())),
         Ok(false) => None,
@@ -145,7 +151,7 @@ fn decode_record(
     line: u64,
     raw: &ByteRecord,
     header: &Header,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Option<StringRecord> {
     if raw.len() != header.column_count() {
         let reason = format!("has {} fields but the header has {}", raw.len(), header.column_count());

@@ -41,15 +41,10 @@ pub async fn begin(conn: &mut SqliteConnection) -> Result<Transaction<'_, Sqlite
 }
 
 /// Gives the connection a large page cache (1 GiB), which keeps a big import's B-trees in
-/// memory instead of spilling them to the write-ahead log and reading them back.
+/// memory instead of spilling them to the write-ahead log and reading them back. The import
+/// closes the connection afterwards, so no connection serving pages keeps the setting.
 pub async fn enlarge_cache(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
     sqlx::query("PRAGMA cache_size = -1048576").execute(&mut *conn).await.map(|_| ())
-}
-
-/// Sets the page cache back to SQLite's default once the import is over: the connection goes
-/// back to the pool, which serves pages.
-pub async fn restore_cache(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-    sqlx::query("PRAGMA cache_size = -2000").execute(&mut *conn).await.map(|_| ())
 }
 
 /// Who applied an import, from where and why, with the per-file summary (JSON).

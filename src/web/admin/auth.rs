@@ -1,17 +1,21 @@
 //! Who may change the data: whoever holds the admin token, presented once on the sign-in form
 //! (then a signed, HttpOnly, SameSite=Strict session cookie that expires) or on every request
-//! as `Authorization: Bearer TOKEN`. Tokens are compared in constant time, and an address that
-//! keeps failing waits longer before each new attempt is even looked at.
+//! as `Authorization: Bearer TOKEN` (the scheme in any case, as RFC 9110 has it). A token is
+//! compared by its SHA-256 digest in constant time, so neither how much of a guess is right nor
+//! how long the token is shows in the timing. After a wrong token the address is closed for a
+//! while (1 s, then twice as long after each further failure): every attempt from it meanwhile
+//! is answered 429 at once, unchecked, so parallel guesses gain nothing and no request waits
+//! inside the server.
 
 use std::collections::HashMap;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::ConnectInfo;
-use axum::http::{HeaderMap, header, request::Parts};
+use axum::http::{HeaderMap, header};
 use axum_extra::extract::cookie::{Cookie, Key, SameSite, SignedCookieJar};
 
+use super::super::client::limit_key;
 use super::upload::PendingUpload;
 
 pub const SESSION_COOKIE: &str = "clusterscope_admin";
@@ -19,19 +23,35 @@ pub const SESSION_COOKIE: &str = "clusterscope_admin";
 pub const SESSION_TTL: Duration = Duration::from_secs(2 * 60 * 60);
 /// Failures older than this are forgotten.
 const FAILURE_MEMORY: Duration = Duration::from_secs(15 * 60);
-/// The longest an address is made to wait before an attempt is checked.
-const MAX_PENALTY: Duration = Duration::from_secs(8);
+/// How long an address is closed after its first failure; each further one doubles it.
+const FIRST_PENALTY: Duration = Duration::from_secs(1);
+/// The longest an address is closed after a failure: at most one guess a minute.
+const MAX_PENALTY: Duration = Duration::from_secs(60);
+/// Addresses with recent failures kept at most; past it, those not closed right now go first.
+const MAX_TRACKED: usize = 100_000;
 
+/// Recent failures from one address (an IPv6 /64).
 struct Failures {
     count: u32,
     last: Instant,
+    /// No attempt from the address is checked before this.
+    closed_until: Instant,
 }
 
-/// The admin side's state: the token, the key that signs session cookies (new at every start,
+/// The outcome of one attempt with a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    Accepted,
+    Rejected,
+    /// The address is closed after a failure: try again after this long, unchecked meanwhile.
+    TooSoon(Duration),
+}
+
+/// The admin side's state: the token's digest, the key that signs session cookies (new at every start,
 /// so a restart signs everyone out), live sessions, recent failures, and previewed uploads
 /// waiting to be applied.
 pub struct Admin {
-    token: String,
+    token_digest: [u8; 32],
     key: Key,
     secure_cookie: bool,
     sessions: Mutex<HashMap<String, Instant>>,
@@ -53,12 +73,14 @@ pub enum Presented {
     User(AdminUser),
     /// A bearer token that is not the admin token.
     WrongToken,
+    /// A bearer token from an address that must wait after a failure.
+    TooSoon(Duration),
 }
 
 impl Admin {
     pub fn new(token: String, secure_cookie: bool) -> Self {
         Admin {
-            token,
+            token_digest: token_digest(&token),
             key: Key::generate(),
             secure_cookie,
             sessions: Mutex::new(HashMap::new()),
@@ -71,39 +93,49 @@ impl Admin {
         &self.key
     }
 
-    /// Constant-time comparison: how much of a guess is right does not show in the timing.
+    /// Whether `given` is the token: their digests, always 32 bytes, compared in constant time.
     pub fn token_matches(&self, given: &str) -> bool {
-        constant_time_eq::constant_time_eq(given.as_bytes(), self.token.as_bytes())
+        self.digest_matches(&token_digest(given))
     }
 
-    /// Waits before an attempt from `ip` is checked: nothing at first, then doubling from a
-    /// quarter second with each recent failure, up to `MAX_PENALTY`.
-    pub async fn throttle(&self, ip: IpAddr) {
-        let delay = {
-            let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-            match failures.get(&ip) {
-                Some(f) if f.last.elapsed() < FAILURE_MEMORY && f.count > 0 => {
-                    Duration::from_millis(250u64.saturating_mul(1 << (f.count - 1).min(6))).min(MAX_PENALTY)
-                }
-                _ => Duration::ZERO,
-            }
-        };
-        if !delay.is_zero() {
-            tokio::time::sleep(delay).await;
-        }
+    fn digest_matches(&self, given: &[u8; 32]) -> bool {
+        constant_time_eq::constant_time_eq_32(given, &self.token_digest)
     }
 
-    pub fn record_failure(&self, ip: IpAddr) {
+    /// One attempt from `ip` with the token `given`. While the address is closed after a
+    /// failure the token is not even looked at. The check and the bookkeeping happen under one
+    /// lock, so attempts from one address are checked one at a time, each after the last one's
+    /// failure has closed the address: twelve guesses sent at once are one guess.
+    pub fn attempt(&self, ip: IpAddr, given: &str) -> Attempt {
+        let key = limit_key(ip);
+        // Hashed before taking the lock: a long token does not hold up other addresses.
+        let given = token_digest(given);
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        failures.retain(|_, f| f.last.elapsed() < FAILURE_MEMORY);
-        let entry = failures.entry(ip).or_insert(Failures { count: 0, last: Instant::now() });
+        let now = Instant::now();
+        if let Some(f) = failures.get(&key)
+            && f.closed_until > now
+        {
+            return Attempt::TooSoon(f.closed_until - now);
+        }
+        if self.digest_matches(&given) {
+            failures.remove(&key);
+            return Attempt::Accepted;
+        }
+        if failures.len() >= MAX_TRACKED {
+            failures.retain(|_, f| f.last.elapsed() < FAILURE_MEMORY);
+        }
+        if failures.len() >= MAX_TRACKED {
+            failures.retain(|_, f| f.closed_until > now);
+        }
+        let entry = failures.entry(key).or_insert(Failures { count: 0, last: now, closed_until: now });
+        if entry.last.elapsed() >= FAILURE_MEMORY {
+            entry.count = 0;
+        }
         entry.count = entry.count.saturating_add(1);
-        entry.last = Instant::now();
+        entry.last = now;
+        entry.closed_until = now + penalty(entry.count);
         tracing::warn!(%ip, failures = entry.count, "admin token rejected");
-    }
-
-    pub fn forget_failures(&self, ip: IpAddr) {
-        self.failures.lock().unwrap_or_else(|e| e.into_inner()).remove(&ip);
+        Attempt::Rejected
     }
 
     /// Opens a session and returns the cookie that carries it.
@@ -135,18 +167,17 @@ impl Admin {
         sessions.get(id).is_some_and(|expires| *expires > Instant::now())
     }
 
-    /// Who the request's bearer token or session cookie says it is. A wrong bearer token is
-    /// throttled and recorded like a failed sign-in.
-    pub async fn identify(&self, headers: &HeaderMap, ip: IpAddr) -> Presented {
+    /// Who the request's bearer token or session cookie says it is. A bearer token is an
+    /// attempt like a sign-in (see `attempt`).
+    pub fn identify(&self, headers: &HeaderMap, ip: IpAddr) -> Presented {
         if let Some(value) = headers.get(header::AUTHORIZATION) {
-            let given = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
-            self.throttle(ip).await;
-            if self.token_matches(given.trim()) {
-                self.forget_failures(ip);
-                return Presented::User(AdminUser { actor: "admin token".into(), session: None });
-            }
-            self.record_failure(ip);
-            return Presented::WrongToken;
+            // Another scheme, or no text, is an attempt with no token: it fails like a wrong one.
+            let given = value.to_str().ok().and_then(bearer_credentials).unwrap_or("");
+            return match self.attempt(ip, given) {
+                Attempt::Accepted => Presented::User(AdminUser { actor: "admin token".into(), session: None }),
+                Attempt::Rejected => Presented::WrongToken,
+                Attempt::TooSoon(wait) => Presented::TooSoon(wait),
+            };
         }
         let jar = SignedCookieJar::from_headers(headers, self.key.clone());
         match jar.get(SESSION_COOKIE) {
@@ -158,6 +189,22 @@ impl Admin {
             _ => Presented::Nothing,
         }
     }
+}
+
+/// The credentials of `Bearer TOKEN`, the scheme in any case; `None` for another scheme.
+fn bearer_credentials(authorization: &str) -> Option<&str> {
+    let (scheme, credentials) = authorization.trim().split_once([' ', '\t'])?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| credentials.trim())
+}
+
+fn token_digest(token: &str) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(token.as_bytes()).into()
+}
+
+/// How long an address is closed after its `failures`-th recent failure.
+fn penalty(failures: u32) -> Duration {
+    FIRST_PENALTY.saturating_mul(1 << failures.saturating_sub(1).min(16)).min(MAX_PENALTY)
 }
 
 fn cookie_duration(d: Duration) -> cookie::time::Duration {
@@ -173,11 +220,6 @@ pub fn random_id() -> String {
         bytes = nanos.to_le_bytes();
     }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The client's address, from the connection itself.
-pub fn peer_ip(parts: &Parts) -> IpAddr {
-    parts.extensions.get::<ConnectInfo<SocketAddr>>().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())
 }
 
 /// Whether the client asked for JSON (API clients) rather than pages.
@@ -199,6 +241,42 @@ mod tests {
         assert!(!admin.token_matches("correct horse battery stapl"));
         assert!(!admin.token_matches(""));
         assert!(!admin.token_matches("correct horse battery staple "));
+        assert!(!admin.token_matches(&"c".repeat(1 << 20)));
+    }
+
+    #[test]
+    fn the_token_is_kept_only_as_its_digest() {
+        // Whatever the token's length, what is compared is 32 bytes: a guess of the wrong
+        // length takes as long to refuse as one of the right length.
+        let admin = Admin::new("correct horse battery staple".into(), false);
+        assert_eq!(admin.token_digest, token_digest("correct horse battery staple"));
+        assert_ne!(token_digest("a"), token_digest("b"));
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_read_in_any_case() {
+        assert_eq!(bearer_credentials("Bearer abc"), Some("abc"));
+        assert_eq!(bearer_credentials("bearer   abc "), Some("abc"));
+        assert_eq!(bearer_credentials("BEARER\tabc"), Some("abc"));
+        assert_eq!(bearer_credentials("Basic abc"), None);
+        assert_eq!(bearer_credentials("Bearer"), None);
+        assert_eq!(bearer_credentials("Bearerabc"), None);
+    }
+
+    #[test]
+    fn a_failure_closes_the_address_for_longer_each_time() {
+        let admin = Admin::new("correct horse battery staple".into(), false);
+        let ip: IpAddr = "198.51.100.7".parse().unwrap();
+        assert_eq!(admin.attempt(ip, "guess"), Attempt::Rejected);
+        let Attempt::TooSoon(wait) = admin.attempt(ip, "correct horse battery staple") else { panic!() };
+        assert!(wait <= FIRST_PENALTY && wait > FIRST_PENALTY / 2, "{wait:?}");
+        let other: IpAddr = "198.51.100.8".parse().unwrap();
+        assert_eq!(admin.attempt(other, "correct horse battery staple"), Attempt::Accepted, "others are not closed");
+        assert_eq!(
+            [1, 2, 3, 7, 8, 100].map(penalty),
+            [1, 2, 4, 60, 60, 60].map(Duration::from_secs),
+            "doubling up to a minute"
+        );
     }
 
     #[test]

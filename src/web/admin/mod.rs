@@ -3,7 +3,7 @@
 //! one transaction, and read the audit log. Without a configured token none of this exists.
 
 use std::net::IpAddr;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -26,7 +26,7 @@ use super::AppState;
 use crate::dataset::{ImportMode, ImportReport, Provenance, import};
 use crate::db::changes::{self, Change};
 use crate::error::{AppError, AppResult};
-use auth::{AdminUser, Presented, SESSION_COOKIE, peer_ip, random_id, wants_json};
+use auth::{AdminUser, Attempt, Presented, SESSION_COOKIE, random_id, wants_json};
 use upload::{Action, MAX_PENDING, PENDING_TTL, PendingUpload};
 
 /// The admin routes, or none at all when no token is configured (every /admin path is then
@@ -60,8 +60,8 @@ impl FromRequestParts<AppState> for Caller {
 
     async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &AppState) -> Result<Self, AppError> {
         let admin = state.admin.as_ref().ok_or_else(|| AppError::NotFound("page".into()))?;
-        let ip = peer_ip(parts);
-        let presented = admin.identify(&parts.headers, ip).await;
+        let ip = super::client::client_ip(&parts.headers, &parts.extensions, &state.settings.trusted_proxies);
+        let presented = admin.identify(&parts.headers, ip);
         Ok(Caller { ip, presented })
     }
 }
@@ -70,14 +70,16 @@ impl FromRequestParts<AppState> for Caller {
 enum Denied {
     WrongToken,
     NotSignedIn,
+    TooSoon(Duration),
 }
 
 impl Denied {
-    /// 401, as a sign-in page or as JSON.
+    /// 401 (429 for an address that must wait), as a sign-in page or as JSON.
     fn response(self, headers: &HeaderMap) -> Response {
         match self {
             Denied::WrongToken => unauthorized(headers, "The bearer token is not the admin token."),
             Denied::NotSignedIn => unauthorized(headers, "Sign in first."),
+            Denied::TooSoon(wait) => too_soon(headers, wait),
         }
     }
 }
@@ -88,6 +90,7 @@ impl Caller {
         match self.presented {
             Presented::User(user) => Ok(user),
             Presented::WrongToken => Err(Denied::WrongToken),
+            Presented::TooSoon(wait) => Err(Denied::TooSoon(wait)),
             Presented::Nothing => Err(Denied::NotSignedIn),
         }
     }
@@ -100,6 +103,22 @@ fn unauthorized(headers: &HeaderMap, message: &str) -> Response {
     }
     let page = SignInPage { message: Some(message.to_string()) };
     (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")], page).into_response()
+}
+
+/// 429 with `Retry-After` in whole seconds: the address failed a moment ago and its attempts
+/// are not checked until then.
+fn too_soon(headers: &HeaderMap, wait: Duration) -> Response {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let message = format!(
+        "A wrong token was sent from your address a moment ago: try again in {seconds} second{}.",
+        if seconds == 1 { "" } else { "s" }
+    );
+    let retry_after = [(header::RETRY_AFTER, seconds.to_string())];
+    if wants_json(headers) {
+        let body = serde_json::json!({ "error": { "status": 429, "message": message } });
+        return (StatusCode::TOO_MANY_REQUESTS, retry_after, Json(body)).into_response();
+    }
+    (StatusCode::TOO_MANY_REQUESTS, retry_after, SignInPage { message: Some(message) }).into_response()
 }
 
 #[derive(Template, WebTemplate)]
@@ -140,12 +159,11 @@ async fn sign_in(
     Form(form): Form<SignInForm>,
 ) -> Response {
     let Some(admin) = state.admin.as_ref() else { return AppError::NotFound("page".into()).into_response() };
-    admin.throttle(caller.ip).await;
-    if !admin.token_matches(form.token.trim()) {
-        admin.record_failure(caller.ip);
-        return unauthorized(&headers, "That is not the admin token.");
+    match admin.attempt(caller.ip, form.token.trim()) {
+        Attempt::Accepted => {}
+        Attempt::Rejected => return unauthorized(&headers, "That is not the admin token."),
+        Attempt::TooSoon(wait) => return too_soon(&headers, wait),
     }
-    admin.forget_failures(caller.ip);
     tracing::info!(ip = %caller.ip, "admin signed in");
     let jar = SignedCookieJar::from_headers(&headers, admin.key().clone()).add(admin.start_session());
     (jar, Redirect::to("/admin")).into_response()
@@ -188,6 +206,7 @@ async fn run_import(state: &AppState, user: &AdminUser, headers: &HeaderMap, req
     let multipart = Multipart::from_request(request, state)
         .await
         .map_err(|e| AppError::bad_param("files", format!("send the dataset as multipart/form-data: {e}")))?;
+    // Everything one upload holds once unpacked (its plain files and its zips' files together).
     let max_unpacked =
         usize::try_from(state.settings.limits.max_upload_mb.saturating_mul(4 * 1024 * 1024)).unwrap_or(usize::MAX);
     let form = upload::read(multipart, max_unpacked).await?;

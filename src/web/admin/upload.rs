@@ -1,12 +1,14 @@
 //! Reading a dataset upload: a multipart form with the CSV files (or a `.zip` of them), the
 //! reason for the change, and what to do (preview or apply). Uploads are held in memory,
-//! never written to disk, and a zip is read with limits on its entries and unpacked size.
+//! never written to disk. What a whole upload may unpack to is one budget, spent by every plain
+//! file and every zip entry as its bytes are read, so neither many zips nor one zip bomb can
+//! make the server hold more than the budget.
 
-use std::borrow::Cow;
 use std::io::{Cursor, Read};
 use std::time::{Duration, Instant};
 
 use axum::extract::Multipart;
+use bytes::Bytes;
 
 use crate::dataset::MemoryDataset;
 use crate::error::AppError;
@@ -25,7 +27,7 @@ pub enum Action {
 
 /// A parsed upload form.
 pub struct Upload {
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(String, Bytes)>,
     pub reason: String,
     pub action: Action,
     /// Applies an upload previewed before instead of files sent now.
@@ -34,7 +36,7 @@ pub struct Upload {
 
 /// A previewed upload, kept so that "apply" applies exactly what was previewed.
 pub struct PendingUpload {
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(String, Bytes)>,
     pub actor: String,
     pub reason: String,
     pub created: Instant,
@@ -46,31 +48,61 @@ impl PendingUpload {
     }
 }
 
-pub fn dataset(files: &[(String, Vec<u8>)]) -> MemoryDataset {
+pub fn dataset(files: &[(String, Bytes)]) -> MemoryDataset {
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    MemoryDataset::new(
-        format!("upload of {}", names.join(", ")),
-        files.iter().map(|(n, b)| (n.clone(), Cow::Owned(b.clone()))).collect(),
-    )
+    MemoryDataset::new(format!("upload of {}", names.join(", ")), files.to_vec())
 }
 
 fn bad(message: impl Into<String>) -> AppError {
     AppError::bad_param("files", message)
 }
 
-/// Reads the form. `max_unpacked` bounds what a zip may expand to.
+/// What the files of one upload may still unpack to, in bytes: plain files and zip entries
+/// alike spend it as they are read.
+struct UnpackBudget {
+    max: usize,
+    left: usize,
+}
+
+impl UnpackBudget {
+    fn new(max: usize) -> Self {
+        UnpackBudget { max, left: max }
+    }
+
+    fn spend(&mut self, bytes: usize) -> Result<(), AppError> {
+        self.left = self.left.checked_sub(bytes).ok_or_else(|| self.exceeded())?;
+        Ok(())
+    }
+
+    fn exceeded(&self) -> AppError {
+        AppError::TooLarge(format!(
+            "the upload unpacks to more than {} MB (its files and the files in its zips together)",
+            self.max / (1024 * 1024)
+        ))
+    }
+}
+
+/// Reads the form. `max_unpacked` bounds what all its files together may unpack to.
 pub async fn read(mut form: Multipart, max_unpacked: usize) -> Result<Upload, AppError> {
     let mut upload = Upload { files: Vec::new(), reason: String::new(), action: Action::Preview, upload_id: None };
-    while let Some(field) = form.next_field().await.map_err(|e| bad(format!("the upload could not be read: {e}")))? {
+    let mut budget = UnpackBudget::new(max_unpacked);
+    while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
         let name = field.name().unwrap_or_default().to_string();
         let file_name = field.file_name().map(base_name);
-        let bytes = field.bytes().await.map_err(|e| bad(format!("the upload could not be read: {e}")))?;
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+            // A zip's own bytes are bounded by the upload limit; what it unpacks to is counted.
+            if !file_name.as_deref().is_some_and(is_zip) {
+                budget.spend(chunk.len())?;
+            }
+            bytes.extend_from_slice(&chunk);
+        }
         match (name.as_str(), file_name) {
             ("files", Some(file)) if file.is_empty() && bytes.is_empty() => {} // an empty file input
-            ("files", Some(file)) if file.to_ascii_lowercase().ends_with(".zip") => {
-                upload.files.extend(unzip(&bytes, max_unpacked)?);
+            ("files", Some(file)) if is_zip(&file) => {
+                upload.files.extend(unzip(&bytes, &mut budget)?);
             }
-            ("files", Some(file)) => upload.files.push((file, bytes.to_vec())),
+            ("files", Some(file)) => upload.files.push((file, Bytes::from(bytes))),
             ("reason", None) => upload.reason = text(&bytes)?.trim().to_string(),
             ("upload", None) => upload.upload_id = Some(text(&bytes)?.trim().to_string()).filter(|s| !s.is_empty()),
             ("action", None) => {
@@ -102,6 +134,17 @@ pub async fn read(mut form: Multipart, max_unpacked: usize) -> Result<Upload, Ap
     Ok(upload)
 }
 
+fn unreadable(e: axum::extract::multipart::MultipartError) -> AppError {
+    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        return AppError::TooLarge(format!("the upload could not be read: {}", e.body_text()));
+    }
+    bad(format!("the upload could not be read: {}", e.body_text()))
+}
+
+fn is_zip(file_name: &str) -> bool {
+    file_name.to_ascii_lowercase().ends_with(".zip")
+}
+
 fn text(bytes: &[u8]) -> Result<&str, AppError> {
     std::str::from_utf8(bytes).map_err(|_| bad("a form field is not UTF-8 text"))
 }
@@ -112,13 +155,12 @@ fn base_name(name: &str) -> String {
 }
 
 /// The CSV files of a zip (folders inside it are ignored), read in memory with limits.
-fn unzip(bytes: &[u8], max_unpacked: usize) -> Result<Vec<(String, Vec<u8>)>, AppError> {
+fn unzip(bytes: &[u8], budget: &mut UnpackBudget) -> Result<Vec<(String, Bytes)>, AppError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(format!("not a readable zip: {e}")))?;
     if archive.len() > MAX_ZIP_ENTRIES {
         return Err(bad(format!("the zip holds {} entries; at most {MAX_ZIP_ENTRIES} are read", archive.len())));
     }
     let mut files = Vec::new();
-    let mut total = 0usize;
     for i in 0..archive.len() {
         let entry = archive.by_index(i).map_err(|e| bad(format!("zip entry {i} cannot be read: {e}")))?;
         if entry.is_dir() {
@@ -128,16 +170,19 @@ fn unzip(bytes: &[u8], max_unpacked: usize) -> Result<Vec<(String, Vec<u8>)>, Ap
         if !name.to_ascii_lowercase().ends_with(".csv") {
             continue;
         }
-        let mut content = Vec::new();
-        // Read one byte more than allowed: a zip bomb is caught without unpacking it all.
-        let budget = (max_unpacked - total) as u64 + 1;
-        entry.take(budget).read_to_end(&mut content).map_err(|e| bad(format!("{name} cannot be unpacked: {e}")))?;
-        total += content.len();
-        if total > max_unpacked {
-            return Err(bad(format!("the zip unpacks to more than {} MB", max_unpacked / (1024 * 1024))));
+        // A size the zip declares past the budget is refused before anything is unpacked; a
+        // size it lies about is caught while inflating, at one byte past what is left.
+        if entry.size() > budget.left as u64 {
+            return Err(budget.exceeded());
         }
+        let mut content = Vec::with_capacity(entry.size() as usize);
+        entry
+            .take(budget.left as u64 + 1)
+            .read_to_end(&mut content)
+            .map_err(|e| bad(format!("{name} cannot be unpacked: {e}")))?;
+        budget.spend(content.len())?;
         // Unknown CSV names are kept: the importer reports them as not part of the format.
-        files.push((name, content));
+        files.push((name, Bytes::from(content)));
     }
     Ok(files)
 }
@@ -161,7 +206,7 @@ mod tests {
     #[test]
     fn a_zip_gives_its_csv_files_by_base_name() {
         let z = zip_of(&[("data/cities.csv", b"slug\n"), ("README.md", b"x"), ("../../metrics.csv", b"m\n")]);
-        let files = unzip(&z, 1 << 20).unwrap();
+        let files = unzip(&z, &mut UnpackBudget::new(1 << 20)).unwrap();
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["cities.csv", "metrics.csv"]);
     }
@@ -170,8 +215,34 @@ mod tests {
     fn a_zip_that_unpacks_too_far_is_refused() {
         let big = vec![b'a'; 10_000];
         let z = zip_of(&[("metrics.csv", &big)]);
-        assert!(unzip(&z, 5_000).is_err());
-        assert!(unzip(b"not a zip", 5_000).is_err());
+        assert!(matches!(unzip(&z, &mut UnpackBudget::new(5_000)), Err(AppError::TooLarge(_))));
+        assert!(unzip(b"not a zip", &mut UnpackBudget::new(5_000)).is_err());
+    }
+
+    #[test]
+    fn zips_share_one_budget() {
+        let z = zip_of(&[("metrics.csv", &[b'a'; 3_000])]);
+        let mut budget = UnpackBudget::new(5_000);
+        assert!(unzip(&z, &mut budget).is_ok());
+        assert_eq!(budget.left, 2_000);
+        assert!(matches!(unzip(&z, &mut budget), Err(AppError::TooLarge(_))), "the second zip is past the budget");
+    }
+
+    #[test]
+    fn a_zip_that_lies_about_its_size_stops_at_the_budget() {
+        // Declare 10 bytes in both headers for an entry that inflates to 1 MB.
+        let mut z = zip_of(&[("metrics.csv", &vec![b'a'; 1 << 20])]);
+        let declared = (1u32 << 20).to_le_bytes();
+        let mut patched = 0;
+        for at in 0..z.len() - 4 {
+            if z[at..at + 4] == declared {
+                z[at..at + 4].copy_from_slice(&10u32.to_le_bytes());
+                patched += 1;
+            }
+        }
+        assert_eq!(patched, 2, "the local and central headers");
+        let mut budget = UnpackBudget::new(100_000);
+        assert!(matches!(unzip(&z, &mut budget), Err(AppError::TooLarge(_))));
     }
 
     #[test]
