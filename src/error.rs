@@ -63,7 +63,7 @@ impl AppError {
     pub fn not_allowed(param: impl Into<String>, value: &str, allowed: Vec<String>) -> Self {
         let param = param.into();
         AppError::BadRequest {
-            message: format!("{value:?} is not a known value for {param}"),
+            message: crate::t2("error-not-allowed", "value", format!("{value:?}"), "param", &param),
             param,
             allowed: Allowed::Values(allowed),
         }
@@ -85,10 +85,26 @@ impl AppError {
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
     status: StatusCode,
-    heading: &'a str,
+    heading: String,
     message: String,
     param: Option<&'a str>,
     allowed: &'a Allowed,
+}
+
+/// What was not found, in the page's language: `city "atlantis"` becomes `城市 "atlantis"`.
+fn thing(what: &str) -> String {
+    let (kind, rest) = what.split_once(' ').unwrap_or((what, ""));
+    let key = match kind {
+        "page" => "thing-page",
+        "file" => "thing-file",
+        "city" => "thing-city",
+        "park" => "thing-park",
+        "company" => "thing-company",
+        "source" => "thing-source",
+        _ => return what.to_string(),
+    };
+    let kind = crate::t(key);
+    if rest.is_empty() { kind } else { format!("{kind} {rest}") }
 }
 
 impl IntoResponse for AppError {
@@ -97,28 +113,28 @@ impl IntoResponse for AppError {
         let page = match &self {
             AppError::BadRequest { param, message, allowed } => ErrorPage {
                 status,
-                heading: "This request cannot be answered",
+                heading: crate::t("error-bad-request"),
                 message: message.clone(),
                 param: Some(param),
                 allowed,
             },
             AppError::NotFound(what) => ErrorPage {
                 status,
-                heading: "Not found",
-                message: format!("There is no {what} here."),
+                heading: crate::t("error-not-found"),
+                message: crate::t1("error-nothing-here", "what", thing(what)),
                 param: None,
                 allowed: &Allowed::Nothing,
             },
             AppError::UriTooLong { .. } => ErrorPage {
                 status,
-                heading: "This address is too long",
-                message: format!("{}. Use fewer filters.", capitalised(&self.to_string())),
+                heading: crate::t("error-uri-too-long"),
+                message: crate::t1("error-uri-too-long-message", "reason", capitalised(&self.to_string())),
                 param: None,
                 allowed: &Allowed::Nothing,
             },
             AppError::TooLarge(message) => ErrorPage {
                 status,
-                heading: "This request is too large",
+                heading: crate::t("error-too-large"),
                 message: capitalised(message),
                 param: None,
                 allowed: &Allowed::Nothing,
@@ -127,7 +143,7 @@ impl IntoResponse for AppError {
                 tracing::error!("{full}");
                 ErrorPage {
                     status,
-                    heading: "The server's disk is full",
+                    heading: crate::t("error-disk-full"),
                     message: format!("{}.", capitalised(&full.to_string())),
                     param: None,
                     allowed: &Allowed::Nothing,
@@ -137,8 +153,8 @@ impl IntoResponse for AppError {
                 tracing::error!(error = %self, "request failed");
                 ErrorPage {
                     status,
-                    heading: "Something went wrong on our side",
-                    message: "The server could not build this page. The failure has been logged.".into(),
+                    heading: crate::t("error-internal"),
+                    message: crate::t("error-internal-message"),
                     param: None,
                     allowed: &Allowed::Nothing,
                 }

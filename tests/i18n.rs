@@ -136,7 +136,9 @@ fn english_words(text: &str) -> Vec<String> {
 #[test]
 fn templates_hold_no_english_outside_the_catalogue() {
     let mut found = Vec::new();
-    for file in files_under(&root().join("templates"), "html").into_iter().chain(files_under(&root().join("templates"), "svg")) {
+    for file in
+        files_under(&root().join("templates"), "html").into_iter().chain(files_under(&root().join("templates"), "svg"))
+    {
         let (text, attributes) = visible_text(&std::fs::read_to_string(&file).unwrap());
         let mut words = english_words(&text);
         for a in &attributes {
@@ -176,7 +178,10 @@ async fn every_page_has_its_chinese_twin_with_alternates_and_a_switch() {
         let en_href = path.replace('&', "&#38;");
         let zh_href = zh_path.replace('&', "&#38;");
         assert!(zh.body.contains(&format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{en_href}\">")), "{zh_path}");
-        assert!(zh.body.contains(&format!("<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"{zh_href}\">")), "{zh_path}");
+        assert!(
+            zh.body.contains(&format!("<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"{zh_href}\">")),
+            "{zh_path}"
+        );
         assert!(zh.body.contains(&format!("hreflang=\"en\" href=\"{en_href}\">English</a>")), "{zh_path}: the switch");
 
         let en = s.get(path).await;

@@ -23,7 +23,10 @@ pub struct SectorWithCount {
 }
 
 pub async fn all(pool: &SqlitePool) -> Result<Vec<Sector>, sqlx::Error> {
-    sqlx::query_as("SELECT slug, label, description FROM sectors ORDER BY position").fetch_all(pool).await.map(localised::rows)
+    sqlx::query_as("SELECT slug, label, description FROM sectors ORDER BY position")
+        .fetch_all(pool)
+        .await
+        .map(localised::rows)
 }
 
 /// Every sector with the number of cities known for it, counted within `country` if given.
