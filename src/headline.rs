@@ -10,8 +10,16 @@ use crate::metric::Catalogue;
 
 pub struct Indicator {
     pub key: &'static str,
+    /// The English label; pages show [`Indicator::name`].
     pub label: &'static str,
     pub metrics: &'static [&'static str],
+}
+
+impl Indicator {
+    /// The label in the page's language.
+    pub fn name(&self) -> String {
+        crate::t(&format!("headline-{}", self.key))
+    }
 }
 
 pub const INDICATORS: &[Indicator] = &[

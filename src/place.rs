@@ -39,18 +39,29 @@ impl WorldRegion {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            WorldRegion::EastAsia => "East Asia",
-            WorldRegion::SouthAsia => "South Asia",
-            WorldRegion::SoutheastAsia => "Southeast Asia",
-            WorldRegion::MiddleEast => "Middle East",
-            WorldRegion::Europe => "Europe",
-            WorldRegion::Americas => "Americas",
-            WorldRegion::Africa => "Africa",
-            WorldRegion::Oceania => "Oceania",
-            WorldRegion::Elsewhere => "Elsewhere",
-        }
+    /// The region's name in the page's language.
+    pub fn label(self) -> String {
+        crate::t(match self {
+            WorldRegion::EastAsia => "region-east-asia",
+            WorldRegion::SouthAsia => "region-south-asia",
+            WorldRegion::SoutheastAsia => "region-southeast-asia",
+            WorldRegion::MiddleEast => "region-middle-east",
+            WorldRegion::Europe => "region-europe",
+            WorldRegion::Americas => "region-americas",
+            WorldRegion::Africa => "region-africa",
+            WorldRegion::Oceania => "region-oceania",
+            WorldRegion::Elsewhere => "region-elsewhere",
+        })
+    }
+}
+
+/// Where a city is, as a page says it: the dataset's own words on English pages ("Liaoning
+/// Province, north-east China (East Asia)"); on Chinese pages, which are not given those words,
+/// the world region they name.
+pub fn region_text(region: &str) -> String {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::En => region.to_string(),
+        _ => WorldRegion::of(region).label(),
     }
 }
 

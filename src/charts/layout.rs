@@ -126,9 +126,12 @@ pub fn sentence_with_notes(first: &str, notes: &[String]) -> String {
 
 /// Joins items as "a, b and c".
 pub fn and_list(items: &[String]) -> String {
+    let chinese = crate::i18n::lang() == crate::i18n::Lang::Zh;
     match items {
         [] => String::new(),
         [one] => one.clone(),
+        // 大连、班加罗尔和硅谷
+        [init @ .., last] if chinese => format!("{}和{last}", init.join("、")),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

@@ -1,4 +1,5 @@
-//! Display names in other languages: cities, parks, sectors, countries and metric labels, from
+//! Display names in other languages: cities, parks, sectors, countries, metric labels and the
+//! pickers' presets, from
 //! `data/i18n/zh-Hans.csv` (`kind,slug,name`), compiled into the binary. A name is not a
 //! figure, so it carries no source; a thing without a translated name keeps the dataset's.
 
@@ -15,6 +16,9 @@ pub enum Kind {
     Sector,
     Country,
     Metric,
+    /// A preset's label; its description is `PresetNote`.
+    Preset,
+    PresetNote,
 }
 
 impl Kind {
@@ -25,6 +29,8 @@ impl Kind {
             "sector" => Some(Kind::Sector),
             "country" => Some(Kind::Country),
             "metric" => Some(Kind::Metric),
+            "preset" => Some(Kind::Preset),
+            "preset_note" => Some(Kind::PresetNote),
             _ => None,
         }
     }

@@ -3,13 +3,14 @@
 
 use crate::db::cities::CityName;
 use crate::db::presets::Preset;
+use crate::i18n::names::{self, Kind};
 use crate::place::WorldRegion;
 
 use super::view::Choice;
 
 /// The cities of one world region, as checkboxes.
 pub struct CityGroup {
-    pub label: &'static str,
+    pub label: String,
     pub choices: Vec<Choice>,
 }
 
@@ -34,14 +35,15 @@ impl CityPicker {
         let mut placed: Vec<(WorldRegion, &CityName)> =
             cities.iter().map(|c| (WorldRegion::of(&c.region), c)).collect();
         placed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.to_lowercase().cmp(&b.1.name.to_lowercase())));
-        let mut groups: Vec<CityGroup> = Vec::new();
+        let mut groups: Vec<(WorldRegion, CityGroup)> = Vec::new();
         for (region, city) in placed {
             let choice = Choice { value: city.slug.clone(), label: city.name.clone(), checked: checked(&city.slug) };
             match groups.last_mut() {
-                Some(g) if g.label == region.label() => g.choices.push(choice),
-                _ => groups.push(CityGroup { label: region.label(), choices: vec![choice] }),
+                Some((r, g)) if *r == region => g.choices.push(choice),
+                _ => groups.push((region, CityGroup { label: region.label(), choices: vec![choice] })),
             }
         }
+        let groups = groups.into_iter().map(|(_, g)| g).collect();
         CityPicker { groups, presets: Vec::new() }
     }
 
@@ -72,8 +74,8 @@ impl CityPicker {
                 let mut sorted_ticked = ticked.clone();
                 sorted_ticked.sort_unstable();
                 PresetLink {
-                    label: p.label.clone(),
-                    description: p.description.clone(),
+                    label: names::name(Kind::Preset, &p.id, &p.label),
+                    description: names::name(Kind::PresetNote, &p.id, &p.description),
                     href: format!("{path}?{}", query.finish()),
                     current: sorted_preset == sorted_ticked,
                 }
@@ -112,8 +114,11 @@ mod tests {
     #[test]
     fn cities_are_grouped_by_region_in_order_and_keep_their_ticks() {
         let picker = CityPicker::new(&cities(), |s| s == "krakow");
-        let groups: Vec<(&str, Vec<&str>)> =
-            picker.groups.iter().map(|g| (g.label, g.choices.iter().map(|c| c.value.as_str()).collect())).collect();
+        let groups: Vec<(&str, Vec<&str>)> = picker
+            .groups
+            .iter()
+            .map(|g| (g.label.as_str(), g.choices.iter().map(|c| c.value.as_str()).collect()))
+            .collect();
         assert_eq!(
             groups,
             [

@@ -31,7 +31,7 @@ impl From<SectorEvidence> for SectorTag {
 
 /// One key indicator on a city card that the data has a figure for.
 pub struct KeyFigure {
-    pub label: &'static str,
+    pub label: String,
     /// What the figure actually is when it is not exactly the indicator (another metric, a
     /// wider scope, several sources for the year).
     pub note: Option<String>,
@@ -108,19 +108,18 @@ fn key_figures(
         let picked = headline::pick(indicator, figures, catalogue)
             .and_then(|(figure, others)| catalogue.get(&figure.metric).map(|m| (figure, others, m)));
         let Some((figure, others, metric)) = picked else {
-            missing.push(indicator.label.to_string());
+            missing.push(indicator.name());
             continue;
         };
         let mut notes = Vec::new();
         if indicator.metrics.first() != Some(&metric.id.as_str()) {
-            notes.push(format!("as {}", metric.label));
+            notes.push(crate::t1("card-as-metric", "metric", metric.name()));
         }
         if !metric.scope.is_city() {
-            notes.push(format!("figure for the {}", metric.scope.label()));
+            notes.push(crate::t1("card-wider-scope", "scope", metric.scope.label()));
         }
         if others > 0 {
-            let s = if others > 1 { "s" } else { "" };
-            notes.push(format!("{others} other source{s} for {} (see the profile)", figure.year));
+            notes.push(crate::t2("card-other-sources", "n", others, "year", figure.year));
         }
         let figure = match shown(city, metric, figure, figures, &populations, rates, options) {
             Ok(shown) => shown,
@@ -129,7 +128,8 @@ fn key_figures(
                 Figure::of(figure, metric)
             }
         };
-        found.push(KeyFigure { label: indicator.label, note: (!notes.is_empty()).then(|| notes.join("; ")), figure });
+        let note = (!notes.is_empty()).then(|| notes.join(&crate::t("list-separator")));
+        found.push(KeyFigure { label: indicator.name(), note, figure });
     }
     (found, crate::charts::layout::and_list(&missing))
 }
@@ -153,7 +153,7 @@ fn shown(
     let options = Options { year: None, ..*options };
     match comparable::derive_series(metric, city, &series, &options, rates, populations).into_iter().next() {
         Some(Outcome::Shown(s)) => Ok(Figure::shown(&s, metric, &city.name)),
-        Some(Outcome::Unavailable(u)) => Err(format!("shown as published: {}", u.reason)),
-        None => Err("shown as published".into()),
+        Some(Outcome::Unavailable(u)) => Err(crate::t1("card-as-published-because", "reason", u.reason)),
+        None => Err(crate::t("card-as-published")),
     }
 }

@@ -20,7 +20,7 @@ use super::view::FormError;
 use crate::comparison::{MAX_CITIES, MIN_CITIES};
 use crate::db::cities::{self, City, CityFilter, CityName};
 use crate::db::sectors;
-use crate::error::{ApiError, AppResult};
+use crate::error::{ApiError, AppError, AppResult};
 
 pub use cards::{CityCard, city_cards};
 pub use profile::profile;
@@ -51,7 +51,10 @@ pub struct SectorOption {
 }
 
 pub struct CountryOption {
+    /// The value: the dataset's (English) name.
     pub name: String,
+    /// The name in the page's language.
+    pub label: String,
     pub cities: i64,
     pub selected: bool,
 }
@@ -67,6 +70,8 @@ pub struct CitiesPage {
     /// Labels of the chosen sectors, in the order given.
     chosen_sectors: Vec<String>,
     country: Option<String>,
+    /// The chosen country's name in the page's language.
+    country_label: Option<String>,
     /// The comparison of the cities listed (the first eight).
     compare_query: Option<String>,
     /// The listed cities on a world map.
@@ -81,6 +86,11 @@ impl CitiesPage {
 
     fn country_error(&self) -> Option<String> {
         FormError::on(&self.error, "country")
+    }
+
+    /// The chosen sectors as "BPO or IT outsourcing".
+    fn sectors_or(&self) -> String {
+        self.chosen_sectors.join(&crate::t("or-separator"))
     }
 
     fn compares_all(&self) -> bool {
@@ -101,6 +111,14 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
         Err(e) => (Vec::new(), error.or(Some(FormError::about(e, &["sector"])?))),
     };
     let countries = cities::countries(pool).await?;
+    // A country no city is in would only ever list nothing: say what is accepted instead.
+    let (country, error) = match country {
+        Some(c) if error.is_none() && !countries.iter().any(|(name, _)| name == &c) => {
+            let allowed = countries.iter().map(|(name, _)| name.clone()).collect();
+            (None, Some(FormError::about(AppError::not_allowed("country", &c, allowed), &["country"])?))
+        }
+        other => (other, error),
+    };
     let filter = CityFilter { sectors: chosen.clone(), country: country.clone() };
     let found = if error.is_some() { Vec::new() } else { cities::list(pool, &filter).await? };
     let total = countries.iter().map(|(_, n)| *n as usize).sum();
@@ -109,9 +127,8 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
         crate::comparison::query_string(&first, &[])
     });
     let listed: Vec<CityName> = found.iter().map(CityName::from).collect();
-    let title =
-        if chosen.is_empty() && country.is_none() { "Where the cities are" } else { "Where the matching cities are" };
-    let map = MapBlock::of("cities-map", title, &listed, |_| false, "")?;
+    let title = crate::t(if chosen.is_empty() && country.is_none() { "cities-map-all" } else { "cities-map-matching" });
+    let map = MapBlock::of("cities-map", &title, &listed, |_| false, String::new())?;
     let cards = city_cards(&state, found, &crate::comparable::Options::default()).await?;
     let chosen_labels = chosen
         .iter()
@@ -133,12 +150,18 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
             .collect(),
         countries: countries
             .into_iter()
-            .map(|(name, cities)| CountryOption { selected: country.as_ref() == Some(&name), name, cities })
+            .map(|(name, cities)| CountryOption {
+                selected: country.as_ref() == Some(&name),
+                label: crate::i18n::names::name(crate::i18n::names::Kind::Country, &name, &name),
+                name,
+                cities,
+            })
             .collect(),
         cities: cards,
         total,
         filtered: !chosen.is_empty() || country.is_some(),
         chosen_sectors: chosen_labels,
+        country_label: country.as_ref().map(|c| crate::i18n::names::name(crate::i18n::names::Kind::Country, c, c)),
         country,
         compare_query,
         map,

@@ -63,6 +63,16 @@ pub struct CityProfilePage {
     map: Option<MapBlock>,
     /// How many of the core indicators the city has a city figure for (the badge).
     coverage: usize,
+    /// The core indicators it has none for: "IT revenue and GDP".
+    coverage_missing: String,
+}
+
+impl CityProfilePage {
+    /// Whether the dataset's own words (summary, area counted) are in another language than
+    /// the page: they are written in English.
+    fn lang_attr(&self) -> bool {
+        crate::i18n::lang() != crate::i18n::Lang::En
+    }
 }
 
 /// `/cities/{slug}`, and its `.json` and `.csv` twins.
@@ -94,6 +104,14 @@ async fn profile_page(state: &AppState, slug: &str) -> AppResult<CityProfilePage
     let coverage = crate::coverage::of_cities(pool, std::slice::from_ref(&city), &reference.catalogue).await?;
     Ok(CityProfilePage {
         coverage: coverage.first().map_or(0, |c| c.have()),
+        coverage_missing: crate::charts::layout::and_list(
+            &coverage
+                .first()
+                .map(|c| {
+                    c.cells().filter(|(_, year)| year.is_none()).map(|(i, _)| i.label().to_string()).collect::<Vec<_>>()
+                })
+                .unwrap_or_default(),
+        ),
         population: population_figure(&city, &figures, &profile_sources),
         coordinates: city.lat.zip(city.lon).map(|(lat, lon)| format::coordinates(lat, lon)),
         families: family_groups(&figures, &reference.catalogue),
@@ -114,11 +132,17 @@ fn region_map(city: &City, all: &[CityName]) -> AppResult<Option<MapBlock>> {
     let region = WorldRegion::of(&city.region);
     let near: Vec<CityName> = all.iter().filter(|c| WorldRegion::of(&c.region) == region).cloned().collect();
     let title = if near.len() > 1 {
-        format!("{} among the {} clusters of {} in the data", city.name, near.len(), region.label())
+        crate::t2(
+            "profile-map-title",
+            "city",
+            &city.name,
+            "region",
+            crate::t2("profile-map-region", "n", near.len(), "region", region.label()),
+        )
     } else {
-        format!("Where {} is", city.name)
+        crate::t1("profile-map-alone", "city", &city.name)
     };
-    Ok(MapBlock::of("city-map", &title, &near, |slug| slug == city.slug, "this city")?)
+    Ok(MapBlock::of("city-map", &title, &near, |slug| slug == city.slug, crate::t("map-this-city"))?)
 }
 
 /// The population on the city row cites the first source of the row; its quote is the one of
@@ -152,7 +176,7 @@ fn family_groups(figures: &[MetricFigure], catalogue: &Catalogue) -> Vec<FamilyG
                     let (latest, earlier): (Vec<&MetricFigure>, Vec<&MetricFigure>) =
                         series.into_iter().partition(|f| f.year == latest_year);
                     MetricLine {
-                        label: m.label.clone(),
+                        label: m.name(),
                         scope: m.scope,
                         description: m.description.clone(),
                         latest: latest.into_iter().map(|f| Figure::of(f, m)).collect(),

@@ -210,7 +210,7 @@ pub async fn show(
         plural_cities(c.cities.len()),
         reference.cities.len()
     );
-    let map = MapBlock::of("dashboard-map", &map_title, &reference.cities, shown, "compared")?;
+    let map = MapBlock::of("dashboard-map", &map_title, &reference.cities, shown, crate::t("map-compared"))?;
     let compare_query = comparison::query_string(&c.cities, &[]) + &options_query(&selection.options);
     let page = DashboardPage {
         heading,

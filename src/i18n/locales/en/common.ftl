@@ -89,3 +89,16 @@ thing-city = city
 thing-park = park
 thing-company = company
 thing-source = source
+
+## World regions (the pickers' groups, a city's region on Chinese pages).
+region-east-asia = East Asia
+region-south-asia = South Asia
+region-southeast-asia = Southeast Asia
+region-middle-east = Middle East
+region-europe = Europe
+region-americas = Americas
+region-africa = Africa
+region-oceania = Oceania
+region-elsewhere = Elsewhere
+# Joins notes in one line.
+list-separator = {"; "}

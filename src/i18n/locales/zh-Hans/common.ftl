@@ -88,3 +88,15 @@ thing-city = 城市
 thing-park = 园区
 thing-company = 企业
 thing-source = 来源
+
+## 世界区域（选择器的分组；中文页面上城市所在区域）。
+region-east-asia = 东亚
+region-south-asia = 南亚
+region-southeast-asia = 东南亚
+region-middle-east = 中东
+region-europe = 欧洲
+region-americas = 美洲
+region-africa = 非洲
+region-oceania = 大洋洲
+region-elsewhere = 其他地区
+list-separator = ；
