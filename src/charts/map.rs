@@ -22,7 +22,7 @@
 //! keep some browsers from drawing what refers to it).
 
 use super::layout::{and_list, r};
-use super::point_labels::{Circle, Sizes, place_labels};
+use super::point_labels::{Circle, Sizes, place_labels, place_labels_first};
 use super::projection::{Bounds, project};
 use super::text::{text_width, truncate_to_width};
 
@@ -78,6 +78,9 @@ pub enum Labelling {
     All,
     /// There was no room for every name, only for the highlighted cities'.
     HighlightedOnly,
+    /// Names that would sit nearer another city's marker than their own are left off (the
+    /// highlighted cities are named first); the list beside the map names every city.
+    Some,
     /// There was no room for the names at this width: markers only (each keeps its link
     /// and `<title>`).
     None,
@@ -200,7 +203,10 @@ pub fn world_map(id: &str, title: &str, markers: &[MapMarker], width_px: f64) ->
                 leader: p.leader.map(|l| Leader { x1: r(l.x1), y1: r(l.y1), x2: r(l.x2), y2: r(l.y2) }),
             }),
         })
-        .collect();
+        .collect::<Vec<MapPlace>>();
+    // Drawn in order: a highlighted city's ring stays on top of a plain neighbour's marker.
+    let mut places = places;
+    places.sort_by_key(|p| p.highlighted);
     Some(WorldMap {
         id: id.into(),
         title: title.into(),
@@ -234,16 +240,26 @@ fn label_all(
     let highlighted: Vec<Option<f64>> =
         texts.iter().zip(located).map(|(t, (m, ..))| width(t).filter(|_| m.highlighted)).collect();
     let wanted = |widths: &Vec<Option<f64>>| widths.iter().flatten().count();
-    for (labelling, widths) in [(Labelling::All, &all), (Labelling::HighlightedOnly, &highlighted)] {
-        if wanted(widths) == 0 || wanted(widths) > MAX_LABELS {
-            continue;
-        }
-        let placed = place_labels(circles, widths, view, sizes);
-        if placed.iter().flatten().count() == wanted(widths) {
-            return (labelling, placed);
+    let first: Vec<bool> = located.iter().map(|(m, ..)| m.highlighted).collect();
+    if wanted(&all) > MAX_LABELS {
+        return (Labelling::None, vec![None; circles.len()]);
+    }
+    let placed = place_labels_first(circles, &all, &first, view, sizes);
+    let named = placed.iter().flatten().count();
+    if named == wanted(&all) {
+        return (Labelling::All, placed);
+    }
+    let highlighted_named = placed.iter().zip(&first).all(|(p, &hl)| !hl || p.is_some());
+    if highlighted_named && named > 0 {
+        return (Labelling::Some, placed);
+    }
+    if wanted(&highlighted) > 0 {
+        let only = place_labels(circles, &highlighted, view, sizes);
+        if only.iter().flatten().count() == wanted(&highlighted) {
+            return (Labelling::HighlightedOnly, only);
         }
     }
-    (Labelling::None, vec![None; circles.len()])
+    if named > 0 { (Labelling::Some, placed) } else { (Labelling::None, vec![None; circles.len()]) }
 }
 
 /// The view (in map units) and the scale `k` (CSS pixels per map unit) for `points` at
@@ -310,6 +326,7 @@ fn describe(located: &[(&MapMarker, f64, f64)], labelling: Labelling) -> String 
     }
     desc.push_str(match labelling {
         Labelling::All => "",
+        Labelling::Some => " Not every city is named on the map at this size; the list beside it names them all.",
         Labelling::HighlightedOnly => " Only the highlighted cities are named on the map at this size.",
         Labelling::None => " The cities are not named on the map at this size.",
     });

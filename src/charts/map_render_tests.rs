@@ -75,6 +75,7 @@ fn the_eighteen_clusters_render_as_named_links() {
             Labelling::All => assert_eq!(texts, 18),
             Labelling::HighlightedOnly => assert_eq!(texts, 2),
             Labelling::None => assert_eq!(texts, 0),
+            Labelling::Some => assert!((2..18).contains(&texts), "the two highlighted and some others: {texts}"),
         }
         let gz = gzip_len(&svg);
         println!("{width} px: {:?}, {} bytes, {gz} gzipped", map.labelling, svg.len());

@@ -97,6 +97,9 @@ pub(super) fn check(map: &WorldMap) -> Result<(), String> {
             Err("labels on plain markers or missing on highlighted ones".into())
         }
         Labelling::None if !labels.is_empty() => Err("labels despite None".into()),
+        Labelling::Some if labels.is_empty() || labels.len() == map.places.len() => {
+            Err("Some, but no label or every label".into())
+        }
         _ => Ok(()),
     }
 }
@@ -114,6 +117,12 @@ fn check_labels(map: &WorldMap, circles: &[Circle], labels: &[(usize, Bounds, Op
         }
         if let Some(c) = circles.iter().find(|c| box_hits_circle(b, &Circle { r: c.r - eps, ..**c })) {
             return Err(format!("label {name} covers marker {c:?}"));
+        }
+        // A name reads as the marker nearest to it: it must be its own.
+        let distance = |c: &Circle| (c.x - c.x.clamp(b.x0, b.x1)).hypot(c.y - c.y.clamp(b.y0, b.y1));
+        let mine = distance(&circles[*i]);
+        if let Some((j, _)) = circles.iter().enumerate().find(|(j, c)| j != i && distance(c) <= mine - eps) {
+            return Err(format!("label {name} sits nearer the marker of {}", map.places[j].name));
         }
         for (j, other, other_leader) in labels {
             let other_name = &map.places[*j].name;

@@ -157,9 +157,24 @@ struct Taken<'a> {
     leaders: Vec<Segment>,
 }
 
+/// The distance from a point to the nearest point of a box (0 inside it).
+fn box_distance(b: &Bounds, x: f64, y: f64) -> f64 {
+    (x - x.clamp(b.x0, b.x1)).hypot(y - y.clamp(b.y0, b.y1))
+}
+
 impl Taken<'_> {
+    /// Whether a name placed there reads as its own marker's: no other marker is as near to it.
+    /// Without this, a name that moved away (or was pushed along a leader) can sit beside a
+    /// neighbour and be read as the neighbour's.
+    fn owned(&self, p: &Placement, own: usize) -> bool {
+        let c = &self.markers[own];
+        let mine = box_distance(&p.bounds, c.x, c.y);
+        self.markers.iter().enumerate().all(|(i, m)| i == own || box_distance(&p.bounds, m.x, m.y) > mine)
+    }
+
     fn free(&self, p: &Placement, own: usize) -> bool {
-        contains(&self.view, &p.bounds)
+        self.owned(p, own)
+            && contains(&self.view, &p.bounds)
             && !self.markers.iter().any(|m| box_hits_circle(&p.bounds, m))
             && !self.boxes.iter().any(|b| overlaps(b, &p.bounds))
             && !self.leaders.iter().any(|l| segment_hits_box(l, &p.bounds))
@@ -191,13 +206,25 @@ impl Taken<'_> {
 /// Those that found no room come first in the next try, up to three tries; the best try
 /// (fewest names left out) wins.
 pub fn place_labels(markers: &[Circle], widths: &[Option<f64>], view: Bounds, s: &Sizes) -> Vec<Option<Placement>> {
+    place_labels_first(markers, widths, &vec![false; markers.len()], view, s)
+}
+
+/// The same, the markers `first` says placed before the others (the highlighted cities of a
+/// map), so that they are named when not every name fits.
+pub fn place_labels_first(
+    markers: &[Circle],
+    widths: &[Option<f64>],
+    first: &[bool],
+    view: Bounds,
+    s: &Sizes,
+) -> Vec<Option<Placement>> {
     let mut order: Vec<usize> = (0..markers.len()).filter(|&i| widths[i].is_some()).collect();
     // Crowded markers choose first, while there is still room around them.
     let crowd = |i: usize| {
         let c = &markers[i];
         markers.iter().filter(|m| (m.x - c.x).hypot(m.y - c.y) < 8.0 * s.font).count()
     };
-    order.sort_by_key(|&i| std::cmp::Reverse(crowd(i)));
+    order.sort_by_key(|&i| (std::cmp::Reverse(first[i]), std::cmp::Reverse(crowd(i))));
     let mut best: Vec<Option<Placement>> = vec![None; markers.len()];
     let mut best_missing = usize::MAX;
     for _ in 0..3 {

@@ -5,7 +5,7 @@
 
 use askama::Template;
 
-use crate::charts::map::{LAND_PATH, MapMarker, WorldMap, world_map};
+use crate::charts::map::{LAND_PATH, Labelling, MapMarker, WorldMap, world_map};
 use crate::db::cities::CityName;
 
 /// Widths, in CSS pixels, the two layouts are made for (see `.map-block` in `app.css`).
@@ -41,6 +41,9 @@ pub struct MapBlock {
     pub cities: Vec<MapListItem>,
     /// Cities of the list the dataset gives no coordinates for, so not on the map.
     pub unmapped: Vec<String>,
+    /// Said under the map when its wide or its narrow layout leaves names off.
+    pub wide_note: Option<String>,
+    pub narrow_note: Option<String>,
     /// What a highlighted city is, said in the list beside the map: "compared", "this city".
     pub highlight_word: String,
 }
@@ -91,7 +94,19 @@ impl MapBlock {
                 .map(|c| MapListItem { slug: c.slug.clone(), name: c.name.clone(), highlighted: highlighted(&c.slug) })
                 .collect(),
             unmapped: cities.iter().filter(|c| !on_map(&c.slug)).map(|c| c.name.clone()).collect(),
+            wide_note: note(wide.labelling),
+            narrow_note: note(narrow.labelling),
             highlight_word,
         }))
+    }
+}
+
+/// What the reader should know when a layout leaves names off: the list names every city.
+fn note(labelling: Labelling) -> Option<String> {
+    match labelling {
+        Labelling::All => None,
+        Labelling::Some => Some(crate::t("map-note-some")),
+        Labelling::HighlightedOnly => Some(crate::t("map-note-highlighted")),
+        Labelling::None => Some(crate::t("map-note-none")),
     }
 }

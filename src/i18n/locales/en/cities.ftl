@@ -19,6 +19,7 @@ cities-compare-these = Compare these cities
 cities-compare-first = Compare the first 8 of these cities
 cities-none-heading = No city matches these filters
 cities-none-reason = No city in the data matches. A sector is listed for a city only where a source says so, so its absence means no source was found, not that the sector is missing.
+cities-none-all = all cities
 cities-none-try = Try other sectors, or see
 cities-none-try-country = Try other sectors or another country, or see
 cities-matching = Matching cities

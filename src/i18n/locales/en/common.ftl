@@ -102,3 +102,6 @@ region-oceania = Oceania
 region-elsewhere = Elsewhere
 # Joins notes in one line.
 list-separator = {"; "}
+map-note-some = Names that would sit nearer another city's marker are left off the map; the list names every city.
+map-note-highlighted = Only the highlighted cities are named on the map at this size; the list names every city.
+map-note-none = The map is too small for names here; the list names every city.

@@ -18,6 +18,7 @@ cities-compare-these = 比较这些城市
 cities-compare-first = 比较其中前 8 个城市
 cities-none-heading = 没有符合这些筛选条件的城市
 cities-none-reason = 数据中没有符合条件的城市。只有在有来源说明时才会为城市列出某个行业，因此没有列出只表示没有找到来源，并不表示该城市没有这个行业。
+cities-none-all = 全部城市
 cities-none-try = 请尝试其他行业，或查看
 cities-none-try-country = 请尝试其他行业或其他国家，或查看
 cities-matching = 符合条件的城市

@@ -100,3 +100,6 @@ region-africa = 非洲
 region-oceania = 大洋洲
 region-elsewhere = 其他地区
 list-separator = ；
+map-note-some = 会更靠近其他城市标记的名称没有在地图上标出；列表列出了所有城市。
+map-note-highlighted = 在此尺寸下地图只标出突出显示的城市；列表列出了所有城市。
+map-note-none = 此处地图太小，无法标出名称；列表列出了所有城市。
