@@ -222,7 +222,12 @@ pub async fn middleware(State(state): State<AppState>, mut request: Request, nex
     let headers = parts
         .headers
         .iter()
-        .filter(|(name, _)| matches!(name.as_str(), "content-type" | "content-disposition" | "content-security-policy"))
+        .filter(|(name, _)| {
+            matches!(
+                name.as_str(),
+                "content-type" | "content-disposition" | "content-security-policy" | "content-language"
+            )
+        })
         .map(|(n, v)| (n.clone(), v.clone()))
         .collect();
     let page = Arc::new(CachedPage {
