@@ -32,6 +32,8 @@ async fn pages_carry_a_strong_etag_and_a_match_gets_304() {
         "/compare?city=dalian&city=berlin",
         "/compare.csv?city=dalian&city=berlin",
         "/cities.json",
+        "/embed/compare?city=dalian&city=berlin",
+        "/compare/chart.svg?city=dalian&city=berlin",
     ] {
         let first = get(&s, path, &[]).await;
         assert_eq!(first.status(), 200, "{path}");

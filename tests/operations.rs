@@ -19,7 +19,15 @@ fn binary() -> Command {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let s = TestServer::start().await;
-    for path in ["/", "/cities/atlantis", "/cities?sector=x", "/compare.json?city=x", "/healthz", "/no/such"] {
+    for path in [
+        "/",
+        "/cities/atlantis",
+        "/cities?sector=x",
+        "/compare.json?city=x",
+        "/healthz",
+        "/no/such",
+        "/compare/chart.svg?city=x",
+    ] {
         let r = s.get(path).await;
         let csp = r.header("content-security-policy");
         for directive in ["default-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'"] {
@@ -36,6 +44,15 @@ async fn every_response_carries_the_security_headers() {
     let export = s.get("/compare/export").await;
     let csp = export.header("content-security-policy");
     assert!(csp.starts_with("default-src 'none'") && csp.contains("style-src 'unsafe-inline'"), "{csp}");
+    // So is the chart file: its own <style>, nothing loaded, not to be framed.
+    let svg = s.get("/compare/chart.svg?city=dalian&city=bangalore").await;
+    let csp = svg.header("content-security-policy");
+    assert!(csp.starts_with("default-src 'none'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    // The embeds are the pages made to be framed: the same policy but for the frame ancestors.
+    let embed = s.get("/embed/compare?city=dalian&city=bangalore").await;
+    let csp = embed.header("content-security-policy");
+    assert!(csp.starts_with("default-src 'self'") && csp.ends_with("frame-ancestors *"), "{csp}");
+    assert_eq!(embed.header("x-frame-options"), "");
 
     let tls = TestServer::start_configured(Settings { hsts: true, ..Settings::default() }, None).await;
     assert!(tls.get("/").await.header("strict-transport-security").starts_with("max-age="));

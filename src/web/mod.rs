@@ -11,6 +11,7 @@ mod cities;
 mod companies;
 mod compare;
 mod dashboard;
+mod embed;
 mod figure_table;
 mod formats;
 mod freshness;
@@ -108,10 +109,13 @@ pub fn app(state: AppState) -> Router {
         .route("/compare.csv", get(compare::compare_csv))
         .route("/compare.json", get(compare::compare_json))
         .route("/compare/export", get(compare::comparison_file))
+        .route("/compare/chart.svg", get(compare::chart_file))
+        .route("/embed/compare", get(compare::embed_page))
         .route("/scorecard", get(scorecard::index))
         .route("/scorecard.json", get(scorecard::scorecard_json))
         .route("/scorecard.csv", get(scorecard::scorecard_csv))
         .route("/scorecard/export", get(scorecard::scorecard_file))
+        .route("/embed/scorecard", get(scorecard::embed_page))
         .route("/cities", get(cities::index))
         .route("/cities.json", get(cities::list_json))
         .route("/cities.csv", get(cities::list_csv))
