@@ -37,7 +37,9 @@ async fn only_the_embeds_may_be_framed_by_other_sites() {
     assert!(r.header("content-security-policy").ends_with("frame-ancestors *"));
     assert!(r.body.contains("atlantis"), "the page says what is wrong");
 
-    for path in ["/compare?city=dalian&city=bangalore", "/", "/no/such/page", "/scorecard", "/compare/chart.svg"] {
+    for path in
+        ["/compare?city=dalian&city=bangalore", "/", "/no/such/page", "/scorecard", "/api", "/compare/chart.svg"]
+    {
         let r = s.get(path).await;
         assert!(r.header("content-security-policy").contains("frame-ancestors 'none'"), "{path}");
         assert_eq!(r.header("x-frame-options"), "DENY", "{path}");

@@ -26,6 +26,8 @@ async fn every_response_carries_the_security_headers() {
         "/compare.json?city=x",
         "/healthz",
         "/no/such",
+        "/api",
+        "/openapi.json",
         "/compare/chart.svg?city=x",
     ] {
         let r = s.get(path).await;

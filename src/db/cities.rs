@@ -2,7 +2,8 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
-#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+/// A city as the JSON twins write it (its internal id left out).
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
 pub struct City {
     #[serde(skip)]
     pub id: i64,
@@ -10,10 +11,14 @@ pub struct City {
     pub name: String,
     pub country: String,
     pub region: String,
+    #[schema(required = true)]
     pub population: Option<i64>,
+    #[schema(required = true)]
     pub population_year: Option<i64>,
     pub population_scope: String,
+    #[schema(required = true)]
     pub lat: Option<f64>,
+    #[schema(required = true)]
     pub lon: Option<f64>,
     pub summary: String,
 }

@@ -29,7 +29,7 @@ pub fn split_format(segment: &str) -> (&str, Format) {
 /// `/cities/{slug}.json`, ...), which answer errors as JSON. Exactly the routes the router
 /// has: `/cities.json/x.json` is no route, so its errors are pages like any other unknown path.
 pub fn is_machine_route(path: &str) -> bool {
-    const TWINS: [&str; 10] = [
+    const TWINS: [&str; 11] = [
         "/compare.json",
         "/compare.csv",
         "/scorecard.json",
@@ -39,6 +39,7 @@ pub fn is_machine_route(path: &str) -> bool {
         "/companies.json",
         "/companies.csv",
         "/search.json",
+        "/openapi.json",
         "/compare/chart.svg",
     ];
     if TWINS.contains(&path) {
@@ -130,6 +131,7 @@ mod tests {
             "/cities/dalian.json",
             "/cities/dalian%2Ecsv",
             "/search.json",
+            "/openapi.json",
             "/compare/chart.svg",
         ] {
             assert!(is_machine_route(path), "{path}");

@@ -3,6 +3,7 @@
 //! view model and render an askama template.
 
 mod admin;
+mod api;
 mod assets;
 pub mod cache;
 mod changes;
@@ -130,6 +131,8 @@ pub fn app(state: AppState) -> Router {
         .route("/sources", get(sources::index))
         .route("/sources/{id}", get(sources::profile))
         .route("/changes", get(changes::index))
+        .route("/api", get(api::page))
+        .route("/openapi.json", get(api::openapi_json))
         .route("/healthz", get(health::check))
         .nest_service("/static", assets::router())
         .fallback(not_found)

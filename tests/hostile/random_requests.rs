@@ -88,6 +88,8 @@ fn request_target() -> impl Strategy<Value = String> {
         "/embed/scorecard",
         "/sources",
         "/changes",
+        "/api",
+        "/openapi.json",
     ])
     .prop_map(String::from);
     let with_segment = (

@@ -102,6 +102,7 @@ pub fn machine_route(path: &str) -> bool {
             | "/companies.json"
             | "/companies.csv"
             | "/search.json"
+            | "/openapi.json"
             | "/compare/chart.svg"
     ) {
         return true;

@@ -24,7 +24,7 @@ use crate::metric::families;
 
 pub use embed::{chart_file, embed_page};
 pub use export::comparison_file;
-pub use twins::{compare_csv, compare_json};
+pub use twins::{ComparisonJson, compare_csv, compare_json};
 pub use view::ComparisonView;
 
 /// The query of the compare page and of its exports.

@@ -23,10 +23,11 @@ use crate::scorecard::{self, Norm, Parameter, Params, Scorecard};
 
 pub use embed::embed_page;
 pub use export::scorecard_file;
-pub use twins::{scorecard_csv, scorecard_json};
+pub use twins::{ScorecardJson, scorecard_csv, scorecard_json};
 
 use inputs::Assembled;
 use query::ScorecardQuery;
+pub use query::weightable;
 
 /// A scorecard computed for a query: what went in and what came out.
 pub struct Computed {
