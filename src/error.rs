@@ -187,16 +187,31 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
-#[derive(serde::Serialize)]
+/// The body of every error of the machine-readable routes: `{"error": {...}}`.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
+pub struct ApiErrorJson<'a> {
+    error: ApiErrorBody<'a>,
+}
+
+/// What went wrong: for a 400, the parameter and what it accepts.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[schema(as = ErrorDetail)]
 struct ApiErrorBody<'a> {
-    status: u16,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parameter: Option<&'a str>,
-    message: String,
+    // Fields in alphabetical order: the order this body has always had on the wire (it was
+    // built with `json!`, whose objects sort their keys).
+    /// The values the parameter accepts.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     allowed: &'a [String],
+    /// The parameters the route accepts, when the request named another.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     allowed_parameters: &'a [String],
+    message: String,
+    /// The query parameter (or path part) the request got wrong.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parameter: Option<&'a str>,
+    /// The HTTP status, repeated.
+    status: u16,
 }
 
 impl IntoResponse for ApiError {
@@ -252,7 +267,7 @@ impl IntoResponse for ApiError {
                 }
             }
         };
-        (status, axum::Json(serde_json::json!({ "error": body }))).into_response()
+        (status, axum::Json(ApiErrorJson { error: body })).into_response()
     }
 }
 

@@ -34,6 +34,10 @@ async fn pages_carry_a_strong_etag_and_a_match_gets_304() {
         "/cities.json",
         "/coverage.json",
         "/sources.csv?group=publisher&page=2",
+        "/embed/compare?city=dalian&city=berlin",
+        "/compare/chart.svg?city=dalian&city=berlin",
+        "/openapi.json",
+        "/api",
     ] {
         let first = get(&s, path, &[]).await;
         assert_eq!(first.status(), 200, "{path}");

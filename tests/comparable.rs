@@ -131,7 +131,7 @@ async fn the_pages_say_in_words_what_was_converted_and_how() {
         assert_eq!(r.status, 200, "{path}");
         assert!(r.body.contains("These figures are made comparable:"), "{path}");
         assert!(r.body.contains("converted to US dollars at the cited annual-average rate"), "{path}");
-        assert!(r.body.contains("divided by the city's population"), "{path}");
+        assert!(r.body.contains("divided by the city&#39;s population"), "{path}");
         assert!(r.body.contains("class=\"cite derivation\""), "{path}: a derived figure opens to its derivation");
     }
     let csv = s.get(&format!("/compare.csv?{q}")).await.body;

@@ -202,7 +202,7 @@ async fn chinese_pages_read_in_chinese_with_chinese_names_and_errors() {
         assert!(r.body.contains(name), "{name}");
     }
     // A quote stays in the language of its source.
-    assert!(r.body.contains("Tholons now ranks Dalian"), "quotes are not translated");
+    assert!(r.body.contains("14. Dalian (Dairen), China (14)"), "quotes are not translated");
     let missing = s.get("/zh/cities/atlantis").await;
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("<html lang=\"zh-Hans\">") && missing.body.contains("找不到"), "{}", missing.body);

@@ -55,8 +55,9 @@ impl Options {
 }
 
 /// What kind of derivation a figure went through (the last one, when several combine).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = DerivationKind)]
 pub enum Kind {
     Currency,
     PerCapita,
@@ -64,8 +65,9 @@ pub enum Kind {
 }
 
 /// The part an input plays in a derivation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = InputRole)]
 pub enum Role {
     Value,
     Rate,

@@ -6,7 +6,8 @@ use super::localised::{self, Localise};
 use crate::i18n::Lang;
 use crate::i18n::names::Kind;
 
-#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+/// A city as the JSON twins write it (its internal id left out).
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
 pub struct City {
     #[serde(skip)]
     pub id: i64,
@@ -14,10 +15,14 @@ pub struct City {
     pub name: String,
     pub country: String,
     pub region: String,
+    #[schema(required = true)]
     pub population: Option<i64>,
+    #[schema(required = true)]
     pub population_year: Option<i64>,
     pub population_scope: String,
+    #[schema(required = true)]
     pub lat: Option<f64>,
+    #[schema(required = true)]
     pub lon: Option<f64>,
     pub summary: String,
 }

@@ -11,17 +11,20 @@ use sqlx::SqlitePool;
 /// Matches read per kind before ranking.
 pub const CANDIDATES: i64 = 400;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[schema(as = SearchKind)]
 pub enum Kind {
     City,
     Park,
     Company,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = SearchHit)]
 pub struct Hit {
     #[sqlx(skip)]
+    #[schema(required = true)]
     pub kind: Option<Kind>,
     pub slug: String,
     pub name: String,

@@ -5,12 +5,13 @@ use std::collections::HashMap;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 /// A source as pages cite it.
-#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
 pub struct Source {
     pub id: String,
     pub title: String,
     pub publisher: String,
     pub url: String,
+    #[schema(required = true)]
     pub published_year: Option<i64>,
     pub accessed: String,
 }

@@ -145,19 +145,39 @@ fn measure_of(family: &str, unit: &Unit) -> String {
         .to_string()
 }
 
-/// As the JSON twins have always written a definition: the dataset's columns.
+/// A metric as the JSON twins have always written it: the dataset's columns.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[schema(as = Metric)]
+pub struct MetricJson<'a> {
+    metric: &'a str,
+    label: &'a str,
+    /// As the catalogue spells it: `USD`, `RMB per year`, `persons`, `rank`.
+    unit: &'a str,
+    family: &'a str,
+    scope: Scope,
+    /// `null` when neither direction is better.
+    #[schema(required = true)]
+    higher_is_better: Option<bool>,
+    description: &'a str,
+}
+
+impl<'a> From<&'a Metric> for MetricJson<'a> {
+    fn from(m: &'a Metric) -> Self {
+        MetricJson {
+            metric: &m.id,
+            label: &m.label,
+            unit: m.unit.as_str(),
+            family: &m.family,
+            scope: m.scope,
+            higher_is_better: m.higher_is_better,
+            description: &m.description,
+        }
+    }
+}
+
 impl serde::Serialize for Metric {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Metric", 7)?;
-        s.serialize_field("metric", &self.id)?;
-        s.serialize_field("label", &self.label)?;
-        s.serialize_field("unit", self.unit.as_str())?;
-        s.serialize_field("family", &self.family)?;
-        s.serialize_field("scope", &self.scope)?;
-        s.serialize_field("higher_is_better", &self.higher_is_better)?;
-        s.serialize_field("description", &self.description)?;
-        s.end()
+        MetricJson::from(self).serialize(serializer)
     }
 }
 

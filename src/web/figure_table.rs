@@ -3,6 +3,7 @@
 //! derivation: the formula and every input with its year, value, unit and source.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::formats::{Cell, CsvTable};
 use crate::comparable::{Derivation, Kind, Role, Shown};
@@ -108,7 +109,8 @@ fn role_name(role: Role) -> &'static str {
 }
 
 /// A figure with everything needed to check it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Figure)]
 pub struct FigureJson<'a> {
     pub city: &'a str,
     pub metric: &'a str,
@@ -121,12 +123,15 @@ pub struct FigureJson<'a> {
     pub source: &'a str,
     pub quote: &'a str,
     /// `null` for a published figure.
+    #[schema(required = true)]
     pub derivation: Option<DerivationJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+/// How a figure was derived from published ones.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Derivation)]
 pub struct DerivationJson<'a> {
     kind: Kind,
     formula: &'a str,
@@ -139,10 +144,14 @@ impl<'a> DerivationJson<'a> {
     }
 }
 
-#[derive(Serialize)]
+/// A published figure (or exchange rate) a derived figure rests on.
+#[derive(Serialize, ToSchema)]
+#[schema(as = DerivationInput)]
 struct InputJson<'a> {
     role: Role,
+    /// The metric's name, or `fx_rate` for an exchange rate.
     metric: &'a str,
+    /// The city's slug; absent for an exchange rate.
     #[serde(skip_serializing_if = "str::is_empty")]
     city: &'a str,
     year: i64,

@@ -29,7 +29,7 @@ pub fn split_format(segment: &str) -> (&str, Format) {
 /// `/cities/{slug}.json`, ...), which answer errors as JSON. Exactly the routes the router
 /// has: `/cities.json/x.json` is no route, so its errors are pages like any other unknown path.
 pub fn is_machine_route(path: &str) -> bool {
-    const TWINS: [&str; 13] = [
+    const TWINS: [&str; 15] = [
         "/compare.json",
         "/compare.csv",
         "/scorecard.json",
@@ -43,6 +43,8 @@ pub fn is_machine_route(path: &str) -> bool {
         "/sources.json",
         "/sources.csv",
         "/search.json",
+        "/openapi.json",
+        "/compare/chart.svg",
     ];
     if TWINS.contains(&path) {
         return true;
@@ -136,6 +138,8 @@ mod tests {
             "/cities/dalian%2Ecsv",
             "/sources.json",
             "/search.json",
+            "/openapi.json",
+            "/compare/chart.svg",
         ] {
             assert!(is_machine_route(path), "{path}");
         }

@@ -3,6 +3,7 @@
 //! view model and render an askama template.
 
 mod admin;
+mod api;
 mod assets;
 pub mod cache;
 mod changes;
@@ -13,6 +14,7 @@ mod companies;
 mod compare;
 mod coverage;
 mod dashboard;
+mod embed;
 mod figure_table;
 mod formats;
 mod freshness;
@@ -114,10 +116,13 @@ pub fn app(state: AppState) -> Router {
         .route("/compare.csv", get(compare::compare_csv))
         .route("/compare.json", get(compare::compare_json))
         .route("/compare/export", get(compare::comparison_file))
+        .route("/compare/chart.svg", get(compare::chart_file))
+        .route("/embed/compare", get(compare::embed_page))
         .route("/scorecard", get(scorecard::index))
         .route("/scorecard.json", get(scorecard::scorecard_json))
         .route("/scorecard.csv", get(scorecard::scorecard_csv))
         .route("/scorecard/export", get(scorecard::scorecard_file))
+        .route("/embed/scorecard", get(scorecard::embed_page))
         .route("/cities", get(cities::index))
         .route("/cities.json", get(cities::list_json))
         .route("/cities.csv", get(cities::list_csv))
@@ -137,6 +142,8 @@ pub fn app(state: AppState) -> Router {
         .route("/sources.csv", get(sources::list_csv))
         .route("/sources/{id}", get(sources::profile))
         .route("/changes", get(changes::index))
+        .route("/api", get(api::page))
+        .route("/openapi.json", get(api::openapi_json))
         .route("/healthz", get(health::check))
         .nest_service("/static", assets::router())
         .fallback(not_found)

@@ -6,6 +6,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use super::AppState;
 use super::params::{ApiParams, Params, single};
@@ -67,8 +68,10 @@ pub async fn page(State(state): State<AppState>, Params(query): Params<SearchQue
     Ok(SearchPage { searched: search::fts_query(&q).is_some(), q, groups })
 }
 
-#[derive(Serialize)]
-struct SearchJson {
+/// `/search.json`: cities, parks and companies whose names match.
+#[derive(Serialize, ToSchema)]
+#[schema(as = SearchResults)]
+pub struct SearchJson {
     q: String,
     results: Vec<Hit>,
     /// Kinds with more matches than were ranked.

@@ -86,8 +86,13 @@ fn request_target() -> impl Strategy<Value = String> {
         "/compare.json",
         "/compare.csv",
         "/compare/export",
+        "/compare/chart.svg",
+        "/embed/compare",
+        "/embed/scorecard",
         "/sources",
         "/changes",
+        "/api",
+        "/openapi.json",
     ])
     .prop_map(String::from);
     let with_segment = (
@@ -224,6 +229,8 @@ fn random_and_malicious_headers_never_break_the_server() {
         "/compare?city=dalian&city=berlin",
         "/compare.json?city=dalian&city=berlin",
         "/compare/export?city=dalian&city=berlin",
+        "/compare/chart.svg?city=dalian&city=berlin",
+        "/embed/compare?city=dalian&city=berlin",
         "/parks/dalian-software-park",
         "/sources/intheblack-dalian",
     ];

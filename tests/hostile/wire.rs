@@ -183,6 +183,8 @@ pub fn machine_route(path: &str) -> bool {
             | "/companies.json"
             | "/companies.csv"
             | "/search.json"
+            | "/openapi.json"
+            | "/compare/chart.svg"
     ) {
         return true;
     }
@@ -227,6 +229,9 @@ pub fn check_answer(target: &str, a: &Answer) -> Result<(), TestCaseError> {
         } else if content_type.starts_with("application/json") {
             serde_json::from_str::<serde_json::Value>(&body)
                 .map_err(|e| TestCaseError::fail(format!("GET {shown}: {e}: {short}")))?;
+        } else if content_type.starts_with("image/svg+xml") {
+            prop_assert!(body.starts_with("<?xml") && body.trim_end().ends_with("</svg>"), "GET {shown}: {short}");
+            prop_assert!(!body.to_ascii_lowercase().contains("<script"), "GET {shown}: a script in the chart file");
         } else {
             prop_assert!(content_type.starts_with("text/csv"), "GET {shown}: {content_type:?}");
             let mut reader = csv::Reader::from_reader(body.as_bytes());

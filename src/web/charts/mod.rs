@@ -6,6 +6,7 @@
 
 mod families;
 mod map;
+mod standalone;
 
 use askama::Template;
 
@@ -19,6 +20,7 @@ use crate::charts::scatter::ScatterChart;
 
 pub use families::{family_bar_chart, family_line_chart};
 pub use map::MapBlock;
+pub use standalone::standalone_svg;
 
 #[derive(Template)]
 #[template(path = "charts/line.svg")]
@@ -85,6 +87,13 @@ pub struct DataRow {
     pub cells: Vec<TableCell>,
 }
 
+/// A chart's two layouts, rendered.
+struct Layouts {
+    wide: String,
+    narrow: String,
+    wide_size: (f64, f64),
+}
+
 /// A chart ready for a page: heading, notes, legend, the SVG, and its data table.
 #[derive(Debug, Clone)]
 pub struct ChartBlock {
@@ -95,6 +104,10 @@ pub struct ChartBlock {
     /// Both layouts, rendered by askama from our own escaped templates: safe to insert as is.
     /// Empty when the chart is not drawn.
     pub svg: String,
+    /// Where the wide layout ends in `svg` (it comes first).
+    wide_len: usize,
+    /// The wide layout's width and height, in pixels.
+    pub wide_size: (f64, f64),
     /// Why there is no chart, when there is none: the table says it all.
     pub not_drawn: Option<String>,
     pub table: DataTable,
@@ -106,10 +119,25 @@ impl ChartBlock {
         title: &str,
         notes: Vec<String>,
         legend: Vec<LegendItem>,
-        svg: String,
+        svg: Layouts,
         table: DataTable,
     ) -> Self {
-        ChartBlock { id: id.into(), title: title.into(), notes, legend, svg, not_drawn: None, table }
+        ChartBlock {
+            id: id.into(),
+            title: title.into(),
+            notes,
+            legend,
+            wide_len: svg.wide.len(),
+            wide_size: svg.wide_size,
+            svg: svg.wide + &svg.narrow,
+            not_drawn: None,
+            table,
+        }
+    }
+
+    /// The wide layout alone: one `<svg>` element, empty when the chart is not drawn.
+    pub fn wide_svg(&self) -> &str {
+        &self.svg[..self.wide_len]
     }
 
     /// A block with the figures in its table and, in words, why they are not drawn.
@@ -120,6 +148,8 @@ impl ChartBlock {
             notes: Vec::new(),
             legend: Vec::new(),
             svg: String::new(),
+            wide_len: 0,
+            wide_size: (0.0, 0.0),
             not_drawn: Some(reason),
             table,
         }
@@ -158,8 +188,11 @@ impl ChartBlock {
         table: DataTable,
     ) -> Result<Option<Self>, askama::Error> {
         let (Some(wide), Some(narrow)) = (layout(Variant::Wide), layout(Variant::Narrow)) else { return Ok(None) };
-        let svg = LineSvg { chart: &wide, variant: Variant::Wide }.render()?
-            + &LineSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        let svg = Layouts {
+            wide: LineSvg { chart: &wide, variant: Variant::Wide }.render()?,
+            narrow: LineSvg { chart: &narrow, variant: Variant::Narrow }.render()?,
+            wide_size: (wide.width, wide.height),
+        };
         Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, wide.notes.clone(), legend, svg, table)))
     }
 
@@ -168,8 +201,11 @@ impl ChartBlock {
         let (Some(wide), Some(narrow)) = (hbar_chart(spec, Variant::Wide), hbar_chart(spec, Variant::Narrow)) else {
             return Ok(None);
         };
-        let svg = HBarSvg { chart: &wide, variant: Variant::Wide }.render()?
-            + &HBarSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        let svg = Layouts {
+            wide: HBarSvg { chart: &wide, variant: Variant::Wide }.render()?,
+            narrow: HBarSvg { chart: &narrow, variant: Variant::Narrow }.render()?,
+            wide_size: (wide.width, wide.height),
+        };
         Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, wide.notes.clone(), legend, svg, table)))
     }
 
@@ -180,8 +216,11 @@ impl ChartBlock {
         table: DataTable,
     ) -> Result<Option<Self>, askama::Error> {
         let (Some(wide), Some(narrow)) = (layout(Variant::Wide), layout(Variant::Narrow)) else { return Ok(None) };
-        let svg = BandSvg { chart: &wide, variant: Variant::Wide }.render()?
-            + &BandSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        let svg = Layouts {
+            wide: BandSvg { chart: &wide, variant: Variant::Wide }.render()?,
+            narrow: BandSvg { chart: &narrow, variant: Variant::Narrow }.render()?,
+            wide_size: (wide.width, wide.height),
+        };
         Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, Vec::new(), legend, svg, table)))
     }
 
@@ -192,8 +231,11 @@ impl ChartBlock {
         table: DataTable,
     ) -> Result<Option<Self>, askama::Error> {
         let (Some(wide), Some(narrow)) = (layout(Variant::Wide), layout(Variant::Narrow)) else { return Ok(None) };
-        let svg = ScatterSvg { chart: &wide, variant: Variant::Wide }.render()?
-            + &ScatterSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        let svg = Layouts {
+            wide: ScatterSvg { chart: &wide, variant: Variant::Wide }.render()?,
+            narrow: ScatterSvg { chart: &narrow, variant: Variant::Narrow }.render()?,
+            wide_size: (wide.width, wide.height),
+        };
         Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, Vec::new(), legend, svg, table)))
     }
 
@@ -202,8 +244,11 @@ impl ChartBlock {
         table: DataTable,
     ) -> Result<Option<Self>, askama::Error> {
         let (Some(wide), Some(narrow)) = (layout(Variant::Wide), layout(Variant::Narrow)) else { return Ok(None) };
-        let svg = MatrixSvg { chart: &wide, variant: Variant::Wide }.render()?
-            + &MatrixSvg { chart: &narrow, variant: Variant::Narrow }.render()?;
+        let svg = Layouts {
+            wide: MatrixSvg { chart: &wide, variant: Variant::Wide }.render()?,
+            narrow: MatrixSvg { chart: &narrow, variant: Variant::Narrow }.render()?,
+            wide_size: (wide.width, wide.height),
+        };
         let note = "A filled dot: a source in the data says the city is known for the sector. A small ring: no source in the data says so, which is not a no.";
         Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, vec![note.into()], Vec::new(), svg, table)))
     }

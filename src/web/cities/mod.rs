@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use super::AppState;
 use super::charts::MapBlock;
@@ -24,6 +25,7 @@ use crate::error::{ApiError, AppError, AppResult};
 
 pub use cards::{CityCard, city_cards};
 pub use profile::profile;
+pub use profile_data::CityJson;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -171,7 +173,9 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<CitiesQu
     Ok((status, Html(page.render()?)).into_response())
 }
 
-#[derive(Serialize)]
+/// A city of the list: its row, its page and the sectors sources say it is known for.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CitySummary)]
 struct CitySummaryJson<'a> {
     #[serde(flatten)]
     city: &'a City,
@@ -179,9 +183,12 @@ struct CitySummaryJson<'a> {
     sectors: Vec<&'a str>,
 }
 
-#[derive(Serialize)]
-struct CitiesJson<'a> {
+/// `/cities.json`: the filters as applied and the cities they keep.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CityList)]
+pub struct CitiesJson<'a> {
     sector: &'a [String],
+    #[schema(required = true)]
     country: Option<&'a str>,
     count: usize,
     cities: Vec<CitySummaryJson<'a>>,

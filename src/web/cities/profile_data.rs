@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::super::AppState;
 use super::super::companies::{CompanyJson, PREVIEW_ROWS, source_ids};
@@ -15,7 +16,9 @@ use crate::db::sources::{self, Source, SourceList};
 use crate::db::{companies, parks, sectors};
 use crate::error::{ApiError, AppError};
 
-#[derive(Serialize)]
+/// A sector the city is known for, with the source that says so.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CitySector)]
 struct SectorJson<'a> {
     sector: &'a str,
     label: &'a str,
@@ -23,21 +26,30 @@ struct SectorJson<'a> {
     quote: &'a str,
 }
 
-#[derive(Serialize)]
+/// A tech park of the city.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CityPark)]
 struct ParkJson<'a> {
     slug: &'a str,
     name: &'a str,
+    #[schema(required = true)]
     opened_year: Option<i64>,
+    #[schema(required = true)]
     area_km2: Option<f64>,
+    #[schema(required = true)]
     companies: Option<i64>,
+    #[schema(required = true)]
     employees: Option<i64>,
+    #[schema(required = true)]
     foreign_share: Option<f64>,
     sources: Vec<&'a str>,
     quote: &'a str,
 }
 
-#[derive(Serialize)]
-struct CityJson<'a> {
+/// `/cities/{slug}.json`: a city's row, sectors, figures, parks, first companies and sources.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CityData)]
+pub struct CityJson<'a> {
     #[serde(flatten)]
     city: &'a City,
     population_sources: Vec<&'a str>,

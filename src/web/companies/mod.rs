@@ -4,7 +4,7 @@
 mod twins;
 mod view;
 
-pub use twins::{list_csv, list_json};
+pub use twins::{CompanyListJson, list_csv, list_json};
 pub use view::{CompanyJson, CompanyView, source_ids};
 
 use askama::Template;

@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::super::AppState;
 use super::super::formats::{Cell, CsvTable, Format};
@@ -12,13 +13,20 @@ use super::{CompaniesQuery, CompanyJson, listing, source_ids};
 use crate::db::sources::{self, Source, SourceList};
 use crate::error::ApiError;
 
-#[derive(Serialize)]
-struct CompanyListJson<'a> {
+/// `/companies.json`: one page of the filtered list, with the addresses of its neighbours.
+#[derive(Serialize, ToSchema)]
+#[schema(as = CompanyList)]
+pub struct CompanyListJson<'a> {
+    /// Companies the filters keep, on all pages.
     total: i64,
     page: i64,
     per_page: i64,
     pages: i64,
+    /// The next page's address (a cursor after this page's last row), or `null` on the last.
+    #[schema(required = true)]
     next: Option<String>,
+    /// The previous page's address, or `null` on the first.
+    #[schema(required = true)]
     previous: Option<String>,
     companies: Vec<CompanyJson<'a>>,
     sources: Vec<&'a Source>,

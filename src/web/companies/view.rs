@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use sqlx::SqlitePool;
+use utoipa::ToSchema;
 
 use super::super::view::{Cite, Evidence};
 use crate::db::companies::Company;
@@ -58,18 +59,26 @@ impl CompanyView {
 }
 
 /// A company with everything needed to check it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Company)]
 pub struct CompanyJson<'a> {
     slug: &'a str,
     name: &'a str,
+    /// The city's slug; absent inside a city's own data.
     #[serde(skip_serializing_if = "Option::is_none")]
     city: Option<&'a str>,
+    #[schema(required = true)]
     park: Option<&'a str>,
     sector: &'a str,
+    #[schema(required = true)]
     hq_country: Option<&'a str>,
+    #[schema(required = true)]
     founded_or_arrived_year: Option<i64>,
+    #[schema(required = true)]
     employees_in_city: Option<i64>,
+    #[schema(required = true)]
     revenue_usd: Option<f64>,
+    #[schema(required = true)]
     revenue_year: Option<i64>,
     sources: Vec<&'a str>,
     quote: &'a str,

@@ -2,6 +2,7 @@
 //! metrics (the key metrics by default): a table of the latest figures and a chart per
 //! family. Its `.json`/`.csv` twins are in `twins`, the file to share in `export`.
 
+mod embed;
 mod export;
 mod twins;
 mod view;
@@ -21,8 +22,9 @@ use crate::comparison::{self, Comparison, DEFAULT_CITIES, MAX_CITIES, MIN_CITIES
 use crate::error::AppResult;
 use crate::metric::families;
 
+pub use embed::{chart_file, embed_page};
 pub use export::comparison_file;
-pub use twins::{compare_csv, compare_json};
+pub use twins::{ComparisonJson, compare_csv, compare_json};
 pub use view::ComparisonView;
 
 /// The query of the compare page and of its exports.
@@ -98,6 +100,8 @@ pub struct ComparePage {
     log: bool,
     options: Options,
     error: Option<FormError>,
+    /// The first chart as snippets to paste into another site.
+    embed: Option<embed::Snippets>,
 }
 
 impl ComparePage {
@@ -188,7 +192,9 @@ pub async fn index(
                 .collect(),
         })
         .collect();
+    let embed = view.as_ref().and_then(|v| embed::Snippets::of(v, state.settings.public_url.as_deref()));
     let page = ComparePage {
+        embed,
         view,
         city_picker,
         metric_groups,

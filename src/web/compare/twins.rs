@@ -5,6 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::super::AppState;
 use super::super::figure_table::{self, FigureJson, Row};
@@ -14,11 +15,14 @@ use crate::comparable::Options;
 use crate::db::cities::City;
 use crate::db::sources::Source;
 use crate::error::ApiError;
-use crate::metric::Metric;
+use crate::metric::{Metric, MetricJson};
 
-#[derive(Serialize)]
-struct ComparisonJson<'a> {
+/// `/compare.json`: the cities, the metrics, every figure shown and every source cited.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Comparison)]
+pub struct ComparisonJson<'a> {
     cities: &'a [City],
+    #[schema(value_type = Vec<MetricJson>)]
     metrics: &'a [Metric],
     /// How the figures are shown: `currency`, `per`, `growth`, `year` as asked.
     view: ViewJson,
@@ -26,14 +30,24 @@ struct ComparisonJson<'a> {
     /// What was asked for and cannot be derived, with the reason.
     missing: Vec<MissingJson<'a>>,
     sources: Vec<&'a Source>,
+    /// Changes with every import of the data.
     data_version: i64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = ComparisonOptions)]
 struct ViewJson {
+    /// `usd` when money is converted to US dollars.
+    #[schema(required = true)]
     currency: Option<&'static str>,
+    /// `capita` when figures are divided by the population.
+    #[schema(required = true)]
     per: Option<&'static str>,
+    /// `cagr` when each series is shown as its compound annual growth rate.
+    #[schema(required = true)]
     growth: Option<&'static str>,
+    /// Only figures of this year or before.
+    #[schema(required = true)]
     year: Option<i64>,
 }
 
@@ -48,7 +62,8 @@ impl From<&Options> for ViewJson {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = MissingFigure)]
 struct MissingJson<'a> {
     city: &'a str,
     metric: &'a str,

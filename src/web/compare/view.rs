@@ -44,11 +44,7 @@ impl ComparisonView {
                 charts.push(block);
             }
         }
-        let mut query = c.query_string();
-        if log {
-            query.push_str("&scale=log");
-        }
-        query.push_str(&options_query(&c.options));
+        let query = ComparisonView::query_of(c, log);
         let names: Vec<String> = c.cities.iter().map(|city| city.name.clone()).collect();
         Ok(ComparisonView {
             heading: crate::charts::layout::and_list(&names),
@@ -69,6 +65,16 @@ impl ComparisonView {
             charts,
             query,
         })
+    }
+
+    /// `city=…&metric=…&scale=log&currency=usd`: asks for this comparison again.
+    pub fn query_of(c: &Comparison, log: bool) -> String {
+        let mut query = c.query_string();
+        if log {
+            query.push_str("&scale=log");
+        }
+        query.push_str(&options_query(&c.options));
+        query
     }
 
     /// Points every citation at the exported file's own sources section, so the file works

@@ -91,7 +91,8 @@ fn scores(c: &Computed) -> AppResult<Option<ChartBlock>> {
     Ok(ChartBlock::hbar(&spec, legend(c), table)?)
 }
 
-fn bands(c: &Computed) -> AppResult<Option<ChartBlock>> {
+/// Each city's rank and its band: the chart `/embed/scorecard` shows.
+pub fn bands(c: &Computed) -> AppResult<Option<ChartBlock>> {
     let rows: Vec<BandInput> = c
         .card
         .cities

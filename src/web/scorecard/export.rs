@@ -30,13 +30,9 @@ pub async fn scorecard_file(State(state): State<AppState>, RawQuery(raw): RawQue
     let c = compute(&state, raw.as_deref()).await?;
     let mut page = ScorecardPage::build(&state, &c).await?;
     page.link_sources_within_page();
-    let cited = c.assembled.chosen.iter().flatten().flatten().flat_map(|ch| {
-        let inputs = ch.shown.derivation.iter().flat_map(|d| d.inputs.iter().map(|i| &i.source));
-        std::iter::once(&ch.shown.figure.source).chain(inputs)
-    });
     let export = ExportPage {
         page: &page,
-        sources: Source::distinct(cited),
+        sources: c.sources(),
         stylesheet: STYLESHEET,
         exported_at: crate::db::now_utc(&state.pool).await?,
         from_url: state.settings.public_url.as_ref().map(|base| format!("{base}/scorecard?{}", page.query)),

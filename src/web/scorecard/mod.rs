@@ -4,6 +4,7 @@
 //! lives in `crate::scorecard`; this module chooses the figures, parses the query and draws.
 
 mod charts;
+mod embed;
 mod export;
 mod inputs;
 mod page;
@@ -16,14 +17,17 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
 use super::view::FormError;
+use crate::db::sources::Source;
 use crate::error::{AppError, AppResult};
 use crate::scorecard::{self, Norm, Parameter, Params, Scorecard};
 
+pub use embed::embed_page;
 pub use export::scorecard_file;
-pub use twins::{scorecard_csv, scorecard_json};
+pub use twins::{ScorecardJson, scorecard_csv, scorecard_json};
 
 use inputs::Assembled;
 use query::ScorecardQuery;
+pub use query::weightable;
 
 /// A scorecard computed for a query: what went in and what came out.
 pub struct Computed {
@@ -37,6 +41,15 @@ impl Computed {
     pub fn query_string(&self) -> String {
         let slugs: Vec<String> = self.assembled.cities.iter().map(|c| c.slug.clone()).collect();
         self.query.query_string(&slugs)
+    }
+
+    /// Every source the scored figures cite (and those they were derived from), once.
+    pub fn sources(&self) -> Vec<&Source> {
+        let cited = self.assembled.chosen.iter().flatten().flatten().flat_map(|ch| {
+            let inputs = ch.shown.derivation.iter().flat_map(|d| d.inputs.iter().map(|i| &i.source));
+            std::iter::once(&ch.shown.figure.source).chain(inputs)
+        });
+        Source::distinct(cited)
     }
 }
 

@@ -6,6 +6,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::ser::SerializeMap;
+use utoipa::ToSchema;
 
 use super::super::AppState;
 use super::super::figure_table::{DerivationJson, FigureJson, Row};
@@ -13,7 +14,9 @@ use super::super::formats::{Cell, CsvTable};
 use super::{Computed, compute};
 use crate::error::ApiError;
 
-#[derive(Serialize)]
+/// A weighted figure that entered a city's score.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ScorecardInput)]
 struct InputJson<'a> {
     metric: &'a str,
     /// The metric the figure is of, when another of the same measure stands in (revenue in
@@ -24,18 +27,26 @@ struct InputJson<'a> {
     value: f64,
     unit: &'a str,
     source: &'a str,
+    #[schema(required = true)]
     normalised: Option<f64>,
     weight: f64,
+    #[schema(required = true)]
     derivation: Option<DerivationJson<'a>>,
 }
 
-#[derive(Serialize)]
+/// A city's score, rank and rank band, and the figures behind them.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ScorecardCity)]
 struct CityJson<'a> {
     city: &'a str,
+    #[schema(required = true)]
     score: Option<f64>,
+    #[schema(required = true)]
     rank: Option<u32>,
     coverage: f64,
+    #[schema(required = true)]
     rank_low: Option<u32>,
+    #[schema(required = true)]
     rank_high: Option<u32>,
     p_first: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -57,9 +68,13 @@ impl Serialize for Weights<'_> {
     }
 }
 
-#[derive(Serialize)]
-struct ScorecardJson<'a> {
+/// `/scorecard.json`: the cities in rank order, the weights and the method's settings.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Scorecard)]
+pub struct ScorecardJson<'a> {
     cities: Vec<CityJson<'a>>,
+    /// Each weighted metric and its weight, in catalogue order.
+    #[schema(value_type = std::collections::BTreeMap<String, f64>)]
     weights: Weights<'a>,
     norm: &'static str,
     min_coverage: f64,

@@ -17,3 +17,4 @@ footer-promise = Every figure links to the source it comes from, with the exact 
 footer-sources = All sources
 footer-changes = Changes to the data
 footer-about = Clusterscope, open source · Reference dataset: 18 technology clusters in Asia, Europe and the Americas.
+footer-api = API

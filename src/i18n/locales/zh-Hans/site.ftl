@@ -17,3 +17,4 @@ footer-promise = 每个数字都链接到其出处并附原文引文。来源未
 footer-sources = 全部来源
 footer-changes = 数据变更记录
 footer-about = Clusterscope，开源项目 · 参考数据集：亚洲、欧洲和美洲的 18 个科技产业集群。
+footer-api = API
