@@ -127,6 +127,20 @@ pub fn rank(query: &str, name: &str) -> (u8, usize, String) {
     (tier, name.chars().count(), n)
 }
 
+impl super::localised::Localise for Hit {
+    fn localise(&mut self, lang: crate::i18n::Lang) {
+        use crate::i18n::names::Kind as Name;
+        match self.kind {
+            Some(Kind::City) => {
+                super::localised::translate(lang, Name::City, &self.slug, &mut self.name);
+                super::localised::country(lang, &mut self.place);
+            }
+            Some(Kind::Park) => super::localised::translate(lang, Name::Park, &self.slug, &mut self.name),
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,19 +158,5 @@ mod tests {
         let mut names = vec!["Big Dalian Park", "Dalianese Co", "Dalian Tiandi", "Dalian", "Big Dalianese"];
         names.sort_by_key(|n| rank("dalian", n));
         assert_eq!(names, ["Dalian", "Dalian Tiandi", "Dalianese Co", "Big Dalian Park", "Big Dalianese"]);
-    }
-}
-
-impl super::localised::Localise for Hit {
-    fn localise(&mut self, lang: crate::i18n::Lang) {
-        use crate::i18n::names::Kind as Name;
-        match self.kind {
-            Some(Kind::City) => {
-                super::localised::translate(lang, Name::City, &self.slug, &mut self.name);
-                super::localised::country(lang, &mut self.place);
-            }
-            Some(Kind::Park) => super::localised::translate(lang, Name::Park, &self.slug, &mut self.name),
-            _ => {}
-        }
     }
 }

@@ -217,6 +217,12 @@ pub async fn citing_counts(pool: &SqlitePool, source_ids: &[&str]) -> Result<Has
     Ok(out)
 }
 
+impl Localise for SourceCity {
+    fn localise(&mut self, lang: Lang) {
+        self.city.localise(lang);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::like_pattern;
@@ -226,11 +232,5 @@ mod tests {
         assert_eq!(like_pattern("dalian"), "%dalian%");
         assert_eq!(like_pattern("100%"), "%100\\%%");
         assert_eq!(like_pattern("a_b\\c"), "%a\\_b\\\\c%");
-    }
-}
-
-impl Localise for SourceCity {
-    fn localise(&mut self, lang: Lang) {
-        self.city.localise(lang);
     }
 }
