@@ -10,8 +10,24 @@ use crate::metric::Catalogue;
 
 pub struct Indicator {
     pub key: &'static str,
+    /// The English label (the data twins' and the code's); pages show [`Indicator::name`].
     pub label: &'static str,
     pub metrics: &'static [&'static str],
+}
+
+impl Indicator {
+    /// The label in the page's language.
+    pub fn name(&self) -> String {
+        match self.key {
+            "population" => crate::t("headline-population"),
+            "revenue" => crate::t("headline-revenue"),
+            "exports" => crate::t("headline-exports"),
+            "workforce" => crate::t("headline-workforce"),
+            "companies" => crate::t("headline-companies"),
+            "tholons" => crate::t("headline-tholons"),
+            _ => self.label.to_string(),
+        }
+    }
 }
 
 pub const INDICATORS: &[Indicator] = &[

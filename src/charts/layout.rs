@@ -114,23 +114,48 @@ pub fn widest(labels: impl IntoIterator<Item = impl AsRef<str>>) -> f64 {
     labels.into_iter().map(|l| text_width(l.as_ref(), FONT)).fold(0.0, f64::max)
 }
 
+fn chinese() -> bool {
+    crate::i18n::lang() == crate::i18n::Lang::Zh
+}
+
 /// A chart's description followed by its notes, as one text.
 pub fn sentence_with_notes(first: &str, notes: &[String]) -> String {
     let mut text = first.to_string();
     for n in notes {
-        text.push(' ');
+        if !chinese() {
+            text.push(' ');
+        }
         text.push_str(n);
     }
     text
 }
 
-/// Joins items as "a, b and c".
+/// Joins items as "a, b and c" ("a、b和c" on Chinese pages).
 pub fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => {
+            let separator = if chinese() { "、" } else { ", " };
+            crate::t2("list-and", "init", init.join(separator), "last", last)
+        }
     }
+}
+
+/// Joins a few values as "a, b" ("a，b").
+pub fn comma_list(items: &[String]) -> String {
+    items.join(if chinese() { "，" } else { ", " })
+}
+
+/// Joins parts of a description that hold commas themselves: "a, b and c" in English, "a；b；c"
+/// in Chinese, where an enumeration comma would not separate them.
+pub fn clause_list(items: &[String]) -> String {
+    if chinese() { items.join("；") } else { and_list(items) }
+}
+
+/// A chart's description: what it is, then what it shows ("Bar chart of T. A: 1 and B: 2.").
+pub fn description(head: &str, body: &str) -> String {
+    crate::t2("chart-desc", "head", head, "body", body)
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub struct MapBlock {
     /// Cities of the list the dataset gives no coordinates for, so not on the map.
     pub unmapped: Vec<String>,
     /// What a highlighted city is, said in the list beside the map: "compared", "this city".
-    pub highlight_word: &'static str,
+    pub highlight_word: String,
 }
 
 impl MapBlock {
@@ -54,7 +54,7 @@ impl MapBlock {
         title: &str,
         cities: &[CityName],
         highlighted: impl Fn(&str) -> bool,
-        highlight_word: &'static str,
+        highlight_word: impl Into<String>,
     ) -> Result<Option<MapBlock>, askama::Error> {
         let markers: Vec<MapMarker> = cities
             .iter()
@@ -91,7 +91,7 @@ impl MapBlock {
                 .map(|c| MapListItem { slug: c.slug.clone(), name: c.name.clone(), highlighted: highlighted(&c.slug) })
                 .collect(),
             unmapped: cities.iter().filter(|c| !on_map(&c.slug)).map(|c| c.name.clone()).collect(),
-            highlight_word,
+            highlight_word: highlight_word.into(),
         }))
     }
 }
