@@ -331,7 +331,12 @@ fn row_view(
         w: r(w),
         h: BAR,
         class: format!("{}{scope_class}", series_class(g.colour)),
-        title: tooltip(&format!("{} · {}", g.label, s.name), v.year, &format::figure(v.value, spec.unit), &v.source),
+        title: super::layout::tooltip(
+            &format!("{} · {}", g.label, s.name),
+            v.year,
+            &format::figure(v.value, spec.unit),
+            &v.source,
+        ),
         value_label: text,
         value_x: r(value_x),
         value_y: r(value_y),
@@ -384,16 +389,6 @@ fn describe(spec: &HBarSpec, notes: &[String]) -> String {
         (Mark::Bar, true) => crate::t1("hbar-desc-bars-log", "title", spec.title),
     };
     sentence_with_notes(&description(&head, &clause_list(&parts)), notes)
-}
-
-/// A mark's tooltip: "Dalian · IT exports, 2013: US$1.2 bn (INTHEBLACK, 2014)".
-pub fn tooltip(what: &str, year: Option<i64>, value: &str, source: &str) -> String {
-    match year {
-        Some(year) => {
-            crate::tn("chart-tooltip-year", &[("what", &what), ("year", &year), ("value", &value), ("source", &source)])
-        }
-        None => crate::tn("chart-tooltip", &[("what", &what), ("value", &value), ("source", &source)]),
-    }
 }
 
 #[cfg(test)]

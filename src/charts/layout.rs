@@ -158,6 +158,16 @@ pub fn description(head: &str, body: &str) -> String {
     crate::t2("chart-desc", "head", head, "body", body)
 }
 
+/// A mark's tooltip: "Dalian · IT exports, 2013: US$1.2 bn (INTHEBLACK, 2014)".
+pub fn tooltip(what: &str, year: Option<i64>, value: &str, source: &str) -> String {
+    match year {
+        Some(year) => {
+            crate::tn("chart-tooltip-year", &[("what", &what), ("year", &year), ("value", &value), ("source", &source)])
+        }
+        None => crate::tn("chart-tooltip", &[("what", &what), ("value", &value), ("source", &source)]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,7 +164,7 @@ pub fn line_chart(
                             x,
                             y,
                             marker: marker_path(shape, x, y, 4.5),
-                            title: super::hbar::tooltip(
+                            title: super::layout::tooltip(
                                 &s.name,
                                 Some(p.year),
                                 &format::figure(p.value, unit),

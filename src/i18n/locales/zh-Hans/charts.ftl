@@ -57,7 +57,7 @@ map-desc-some-named = 在此尺寸下，地图上只标注突出显示的城市�
 map-desc-none-named = 在此尺寸下，地图上不标注城市名称。
 
 ## 比较中各指标系列的图表（src/web/charts）。
-chart-series-metric = { $city }：{ $metric }
+chart-series-metric = { $city } · { $metric }
 chart-derived-from = 由{ $source }等来源推算
 chart-with-wider = { $title }（含更大范围的数字）
 chart-all-in-usd = { $title }（全部换算为美元）
