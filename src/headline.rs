@@ -10,7 +10,7 @@ use crate::metric::Catalogue;
 
 pub struct Indicator {
     pub key: &'static str,
-    /// The English label; pages show [`Indicator::name`].
+    /// The English label (the data twins' and the code's); pages show [`Indicator::name`].
     pub label: &'static str,
     pub metrics: &'static [&'static str],
 }

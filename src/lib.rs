@@ -25,7 +25,7 @@ use std::future::{Future, IntoFuture};
 
 use tokio::net::TcpListener;
 
-pub use i18n::{t, t1, t2};
+pub use i18n::{t, t1, t2, tn};
 pub use web::{AppState, app};
 
 /// Serves the app on `listener` until `shutdown` completes; then stops accepting and lets the

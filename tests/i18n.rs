@@ -51,7 +51,7 @@ fn both_catalogues_have_the_same_keys() {
     assert!(only_en.is_empty() && only_zh.is_empty(), "only in English: {only_en:?}\nonly in Chinese: {only_zh:?}");
 }
 
-/// Every `t("key")`, `t1("key"`, `t2("key"`, `t_count("key"` in the templates and the code.
+/// Every `t("key")`, `t1("key"`, `t2("key"`, `tn("key"`, `t_count("key"` in the templates and the code.
 fn keys_used() -> BTreeSet<(String, String)> {
     let mut used = BTreeSet::new();
     let files = files_under(&root().join("templates"), "html")
@@ -60,7 +60,7 @@ fn keys_used() -> BTreeSet<(String, String)> {
         .chain(files_under(&root().join("src"), "rs"));
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        for call in ["t(\"", "t1(\"", "t2(\"", "t_count(\""] {
+        for call in ["t(\"", "t1(\"", "t2(\"", "tn(\"", "t_count(\""] {
             for (at, _) in text.match_indices(call) {
                 // `t("` also ends `format!("` and the like: only a call of ours counts.
                 let before = text[..at].chars().last().unwrap_or(' ');

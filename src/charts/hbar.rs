@@ -4,7 +4,9 @@
 //! bars, on a narrow one above them, wrapped rather than cut. Ranks are dots on an axis that
 //! starts at 1, so the best rank is never the longest bar.
 
-use super::layout::{FONT, Rect, Tick, Variant, and_list, r, sentence_with_notes, series_class};
+use super::layout::{
+    FONT, Rect, Tick, Variant, clause_list, comma_list, description, r, sentence_with_notes, series_class,
+};
 use super::scale::{LinearScale, LogScale, Scale};
 use super::text::{text_width, wrap_to_width};
 use super::ticks::{log_ticks, nice_ticks};
@@ -114,7 +116,7 @@ pub fn hbar_chart(spec: &HBarSpec, variant: Variant) -> Option<HBarChart> {
     let mut notes = Vec::new();
     let log = spec.log && spec.mark == Mark::Bar && min > 0.0;
     if spec.log && !log && spec.mark == Mark::Bar {
-        notes.push("A log scale needs positive values and some are zero or negative, so the scale is linear.".into());
+        notes.push(crate::t("chart-log-refused"));
     }
     let width = variant.width();
     let label_width = match variant {
@@ -212,8 +214,8 @@ pub fn hbar_chart(spec: &HBarSpec, variant: Variant) -> Option<HBarChart> {
         .collect();
     notes.extend(scope_notes(spec.series));
     let axis_label = match spec.mark {
-        Mark::Dot => "rank (1 = best, on the left)".to_string(),
-        Mark::Bar if log => format!("{}, log scale", format::unit_label(spec.unit)),
+        Mark::Dot => crate::t("chart-rank-axis-left"),
+        Mark::Bar if log => crate::t1("chart-axis-log", "unit", format::unit_label(spec.unit)),
         Mark::Bar => format::unit_label(spec.unit),
     };
     Some(HBarChart {
@@ -323,14 +325,18 @@ fn row_view(
         Scope::National => " wide national",
         _ => "",
     };
-    let year = v.year.map(|y| format!(", {y}")).unwrap_or_default();
     RowView {
         x: r(x0),
         y: r(bar_y),
         w: r(w),
         h: BAR,
         class: format!("{}{scope_class}", series_class(g.colour)),
-        title: format!("{} · {}{year}: {} ({})", g.label, s.name, format::figure(v.value, spec.unit), v.source),
+        title: super::layout::tooltip(
+            &format!("{} · {}", g.label, s.name),
+            v.year,
+            &format::figure(v.value, spec.unit),
+            &v.source,
+        ),
         value_label: text,
         value_x: r(value_x),
         value_y: r(value_y),
@@ -341,11 +347,8 @@ fn scope_notes(series: &[HBarSeries]) -> Vec<String> {
     let wide = series.iter().filter(|s| s.scope.is_wider_than_city()).count();
     match wide {
         0 => Vec::new(),
-        n if n == series.len() => vec!["These are figures for a whole state or country, not for the city.".into()],
-        _ => vec![
-            "Pale bars are figures for a whole state (dashed outline) or country (dotted outline), not for the city."
-                .into(),
-        ],
+        n if n == series.len() => vec![crate::t("chart-wide-only")],
+        _ => vec![crate::t("chart-wide-pale")],
     }
 }
 
@@ -360,24 +363,32 @@ fn describe(spec: &HBarSpec, notes: &[String]) -> String {
                 .zip(&g.values)
                 .filter_map(|(s, v)| v.as_ref().map(|v| (s, v)))
                 .map(|(s, v)| {
-                    let name = if spec.series.len() > 1 { format!("{} ", s.name) } else { String::new() };
-                    let year = v.year.map(|y| format!(" in {y}")).unwrap_or_default();
-                    format!("{name}{}{year}", format::figure(v.value, spec.unit))
+                    let value = format::figure(v.value, spec.unit);
+                    let value = match v.year {
+                        Some(year) => crate::t2("chart-desc-value-year", "value", value, "year", year),
+                        None => value,
+                    };
+                    if spec.series.len() > 1 {
+                        crate::t2("chart-desc-named", "name", &s.name, "value", value)
+                    } else {
+                        value
+                    }
                 })
                 .collect();
             if values.is_empty() {
-                format!("{}: no figure", g.label)
+                crate::t1("chart-desc-no-figure", "label", &g.label)
             } else {
-                format!("{}: {}", g.label, values.join(", "))
+                crate::t2("chart-desc-item", "label", &g.label, "values", comma_list(&values))
             }
         })
         .collect();
-    let kind = match spec.mark {
-        Mark::Dot => "Dot chart of ranks (1 is best)",
-        Mark::Bar => "Bar chart",
+    let head = match (spec.mark, spec.log) {
+        (Mark::Dot, false) => crate::t1("hbar-desc-dots", "title", spec.title),
+        (Mark::Dot, true) => crate::t1("hbar-desc-dots-log", "title", spec.title),
+        (Mark::Bar, false) => crate::t1("hbar-desc-bars", "title", spec.title),
+        (Mark::Bar, true) => crate::t1("hbar-desc-bars-log", "title", spec.title),
     };
-    let scale = if spec.log { " on a logarithmic scale" } else { "" };
-    sentence_with_notes(&format!("{kind} of {}{scale}. {}.", spec.title, and_list(&parts)), notes)
+    sentence_with_notes(&description(&head, &clause_list(&parts)), notes)
 }
 
 #[cfg(test)]

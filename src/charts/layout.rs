@@ -114,25 +114,57 @@ pub fn widest(labels: impl IntoIterator<Item = impl AsRef<str>>) -> f64 {
     labels.into_iter().map(|l| text_width(l.as_ref(), FONT)).fold(0.0, f64::max)
 }
 
+fn chinese() -> bool {
+    crate::i18n::lang() == crate::i18n::Lang::Zh
+}
+
 /// A chart's description followed by its notes, as one text.
 pub fn sentence_with_notes(first: &str, notes: &[String]) -> String {
     let mut text = first.to_string();
     for n in notes {
-        text.push(' ');
+        if !chinese() {
+            text.push(' ');
+        }
         text.push_str(n);
     }
     text
 }
 
-/// Joins items as "a, b and c".
+/// Joins items as "a, b and c" ("a、b和c" on Chinese pages).
 pub fn and_list(items: &[String]) -> String {
-    let chinese = crate::i18n::lang() == crate::i18n::Lang::Zh;
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        // 大连、班加罗尔和硅谷
-        [init @ .., last] if chinese => format!("{}和{last}", init.join("、")),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => {
+            let separator = if chinese() { "、" } else { ", " };
+            crate::t2("list-and", "init", init.join(separator), "last", last)
+        }
+    }
+}
+
+/// Joins a few values as "a, b" ("a，b").
+pub fn comma_list(items: &[String]) -> String {
+    items.join(if chinese() { "，" } else { ", " })
+}
+
+/// Joins parts of a description that hold commas themselves: "a, b and c" in English, "a；b；c"
+/// in Chinese, where an enumeration comma would not separate them.
+pub fn clause_list(items: &[String]) -> String {
+    if chinese() { items.join("；") } else { and_list(items) }
+}
+
+/// A chart's description: what it is, then what it shows ("Bar chart of T. A: 1 and B: 2.").
+pub fn description(head: &str, body: &str) -> String {
+    crate::t2("chart-desc", "head", head, "body", body)
+}
+
+/// A mark's tooltip: "Dalian · IT exports, 2013: US$1.2 bn (INTHEBLACK, 2014)".
+pub fn tooltip(what: &str, year: Option<i64>, value: &str, source: &str) -> String {
+    match year {
+        Some(year) => {
+            crate::tn("chart-tooltip-year", &[("what", &what), ("year", &year), ("value", &value), ("source", &source)])
+        }
+        None => crate::tn("chart-tooltip", &[("what", &what), ("value", &value), ("source", &source)]),
     }
 }
 

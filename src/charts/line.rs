@@ -3,7 +3,8 @@
 //! still shows. The y axis is linear, logarithmic, or an inverted rank axis (1 at the top).
 
 use super::layout::{
-    FONT, Rect, SHAPES, Tick, Variant, and_list, marker_path, r, sentence_with_notes, series_class, widest,
+    FONT, Rect, SHAPES, Tick, Variant, clause_list, description, marker_path, r, sentence_with_notes, series_class,
+    widest,
 };
 use super::scale::{LinearScale, LogScale, Scale};
 use super::text::text_width;
@@ -98,7 +99,7 @@ pub fn line_chart(
     let mut axis = axis;
     if axis == YAxis::Log && min <= 0.0 {
         axis = YAxis::Linear;
-        notes.push("A log scale needs positive values and some are zero or negative, so the scale is linear.".into());
+        notes.push(crate::t("chart-log-refused"));
     }
     let tick_values: Vec<f64> = match axis {
         YAxis::Linear => nice_ticks(min.min(0.0), max, 5).values,
@@ -163,7 +164,12 @@ pub fn line_chart(
                             x,
                             y,
                             marker: marker_path(shape, x, y, 4.5),
-                            title: format!("{}, {}: {} ({})", s.name, p.year, format::figure(p.value, unit), p.source),
+                            title: super::layout::tooltip(
+                                &s.name,
+                                Some(p.year),
+                                &format::figure(p.value, unit),
+                                &p.source,
+                            ),
                         }
                     })
                     .collect(),
@@ -172,9 +178,7 @@ pub fn line_chart(
         .collect();
 
     if inputs.iter().any(|s| s.scope.is_wider_than_city()) && inputs.iter().any(|s| !s.scope.is_wider_than_city()) {
-        notes.push(
-            "Dashed lines are figures for a whole state, dotted lines for a whole country, not for the city.".into(),
-        );
+        notes.push(crate::t("chart-wide-dashed"));
     }
     let desc = describe(title, unit, axis, inputs, &notes);
     Some(LineChart {
@@ -195,8 +199,8 @@ pub fn line_chart(
 
 fn unit_label(unit: &Unit, axis: YAxis) -> String {
     match axis {
-        YAxis::Rank => "rank (1 = best)".into(),
-        YAxis::Log => format!("{}, log scale", format::unit_label(unit)),
+        YAxis::Rank => crate::t("chart-rank-axis-top"),
+        YAxis::Log => crate::t1("chart-axis-log", "unit", format::unit_label(unit)),
         YAxis::Linear => format::unit_label(unit),
     }
 }
@@ -209,26 +213,31 @@ fn describe(title: &str, unit: &Unit, axis: YAxis, inputs: &[LineInput], notes: 
             let mut pts: Vec<&LinePoint> = s.points.iter().collect();
             pts.sort_by_key(|p| p.year);
             match (pts.first(), pts.last()) {
-                (Some(a), Some(b)) if pts.len() > 1 => format!(
-                    "{}: {} figures from {} ({}) to {} ({})",
-                    s.name,
-                    pts.len(),
-                    a.year,
-                    format::figure(a.value, unit),
-                    b.year,
-                    format::figure(b.value, unit)
+                (Some(a), Some(b)) if pts.len() > 1 => crate::tn(
+                    "line-desc-series",
+                    &[
+                        ("name", &s.name),
+                        ("n", &pts.len()),
+                        ("first", &a.year),
+                        ("first_value", &format::figure(a.value, unit)),
+                        ("last", &b.year),
+                        ("last_value", &format::figure(b.value, unit)),
+                    ],
                 ),
-                (Some(a), _) => format!("{}: one figure, {} ({})", s.name, a.year, format::figure(a.value, unit)),
-                _ => format!("{}: no figures", s.name),
+                (Some(a), _) => crate::tn(
+                    "line-desc-one",
+                    &[("name", &s.name), ("year", &a.year), ("value", &format::figure(a.value, unit))],
+                ),
+                _ => crate::t1("line-desc-none", "name", &s.name),
             }
         })
         .collect();
-    let scale = match axis {
-        YAxis::Linear => "",
-        YAxis::Log => " on a logarithmic scale",
-        YAxis::Rank => " as ranks, 1 at the top",
+    let head = match axis {
+        YAxis::Linear => crate::t1("line-desc", "title", title),
+        YAxis::Log => crate::t1("line-desc-log", "title", title),
+        YAxis::Rank => crate::t1("line-desc-rank", "title", title),
     };
-    sentence_with_notes(&format!("Line chart of {title} by year{scale}. {}.", and_list(&parts)), notes)
+    sentence_with_notes(&description(&head, &clause_list(&parts)), notes)
 }
 
 /// `s0 state m2`: the city's colour, the scope's dash and the series' marker shape.

@@ -21,7 +21,7 @@
 //! [`LAND_PATH`]. That SVG is hidden by the `map-defs` class (not `display: none`, which would
 //! keep some browsers from drawing what refers to it).
 
-use super::layout::{and_list, r};
+use super::layout::{and_list, r, sentence_with_notes};
 use super::point_labels::{Circle, Sizes, place_labels, place_labels_first};
 use super::projection::{Bounds, project};
 use super::text::{text_width, truncate_to_width};
@@ -315,22 +315,23 @@ fn describe(located: &[(&MapMarker, f64, f64)], labelling: Labelling) -> String 
     };
     let all = names(None);
     let highlighted = names(Some(true));
-    let mut desc = match all.as_slice() {
-        [one] => format!("Map (Equal Earth projection) of the region around {one}."),
-        _ => format!("Map (Equal Earth projection) marking {} cities: {}.", all.len(), and_list(&all)),
+    let desc = match all.as_slice() {
+        [one] => crate::t1("map-desc-one", "city", one),
+        _ => crate::t2("map-desc", "n", all.len(), "cities", and_list(&all)),
     };
+    let mut more = Vec::new();
     if all.len() > 1 && highlighted.len() == all.len() {
-        desc.push_str(" All are highlighted.");
+        more.push(crate::t("map-desc-all-highlighted"));
     } else if all.len() > 1 && !highlighted.is_empty() {
-        desc.push_str(&format!(" Highlighted: {}.", and_list(&highlighted)));
+        more.push(crate::t1("map-desc-highlighted", "cities", and_list(&highlighted)));
     }
-    desc.push_str(match labelling {
-        Labelling::All => "",
-        Labelling::Some => " Not every city is named on the map at this size; the list beside it names them all.",
-        Labelling::HighlightedOnly => " Only the highlighted cities are named on the map at this size.",
-        Labelling::None => " The cities are not named on the map at this size.",
-    });
-    desc
+    match labelling {
+        Labelling::All => {}
+        Labelling::Some => more.push(crate::t("map-desc-list-names-all")),
+        Labelling::HighlightedOnly => more.push(crate::t("map-desc-some-named")),
+        Labelling::None => more.push(crate::t("map-desc-none-named")),
+    }
+    sentence_with_notes(&desc, &more)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The city-by-sector matrix: a filled mark where a source states that the city is known for
 //! the sector, an empty ring where no source in the data does (which is not a "no").
 
-use super::layout::{FONT, Variant, and_list, r, series_class};
+use super::layout::{FONT, Variant, and_list, description, r, series_class};
 use super::text::{text_width, truncate_to_width, wrap_to_width};
 
 #[derive(Debug, Clone)]
@@ -57,6 +57,10 @@ pub struct MatrixChart {
     pub columns: Vec<ColumnView>,
     pub rows: Vec<RowView>,
     pub radius: f64,
+}
+
+fn chinese() -> bool {
+    crate::i18n::lang() == crate::i18n::Lang::Zh
 }
 
 const ROW: f64 = 24.0;
@@ -130,8 +134,11 @@ pub fn matrix_chart(
                             filled: evidence.is_some(),
                             class: series_class(c.colour),
                             title: match evidence {
-                                Some(e) => format!("{}: {} ({e})", c.label, row.label),
-                                None => format!("{}: no source in the data names {}", c.label, row.label),
+                                Some(e) => crate::tn(
+                                    "matrix-cell-known",
+                                    &[("city", &c.label), ("sector", &row.label), ("source", e)],
+                                ),
+                                None => crate::t2("matrix-cell-unknown", "city", &c.label, "sector", &row.label),
                             },
                         }
                     })
@@ -149,16 +156,16 @@ pub fn matrix_chart(
                 .map(|row| row.label.clone())
                 .collect();
             if known.is_empty() {
-                format!("{}: none stated", c.label)
+                crate::t1("matrix-desc-none", "city", &c.label)
             } else {
-                format!("{}: {}", c.label, and_list(&known))
+                crate::t2("chart-desc-item", "label", &c.label, "values", and_list(&known))
             }
         })
         .collect();
     Some(MatrixChart {
         id: id.into(),
         title: title.into(),
-        desc: format!("Matrix of the sectors each city is known for, as its sources state. {}.", parts.join("; ")),
+        desc: description(&crate::t("matrix-desc"), &parts.join(if chinese() { "；" } else { "; " })),
         width,
         height: r(top + 6.0),
         grid_x: r(left),

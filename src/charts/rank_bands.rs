@@ -1,7 +1,7 @@
 //! Rank bands: each ranked city's rank as a dot, with the band of ranks it takes when the
 //! weights move a little (a thick line), on an axis from 1 (best, left) to the last rank.
 
-use super::layout::{FONT, Rect, Tick, Variant, r, series_class};
+use super::layout::{FONT, Rect, Tick, Variant, description, r, series_class};
 use super::scale::LinearScale;
 use super::text::{text_width, wrap_to_width};
 use crate::format;
@@ -54,15 +54,19 @@ const LINE: f64 = 15.0;
 /// "2nd (1st to 3rd) · first in 21%", or why there is no rank.
 fn row_text(row: &BandInput) -> String {
     match (row.rank, row.low, row.high) {
-        (Some(rank), Some(low), Some(high)) if low != high => format!(
-            "{} ({} to {}) · first in {}",
-            format::ordinal(rank as f64),
-            format::ordinal(low as f64),
-            format::ordinal(high as f64),
-            share(row.p_first)
+        (Some(rank), Some(low), Some(high)) if low != high => crate::tn(
+            "bands-rank-range",
+            &[
+                ("rank", &format::ordinal(rank as f64)),
+                ("low", &format::ordinal(low as f64)),
+                ("high", &format::ordinal(high as f64)),
+                ("share", &share(row.p_first)),
+            ],
         ),
-        (Some(rank), _, _) => format!("{}, steady · first in {}", format::ordinal(rank as f64), share(row.p_first)),
-        _ => format!("not ranked: {}", row.unranked.as_deref().unwrap_or("no score")),
+        (Some(rank), _, _) => {
+            crate::t2("bands-rank-steady", "rank", format::ordinal(rank as f64), "share", share(row.p_first))
+        }
+        _ => crate::t1("bands-unranked", "why", row.unranked.clone().unwrap_or_else(|| crate::t("bands-no-score"))),
     }
 }
 
@@ -110,7 +114,7 @@ pub fn rank_band_chart(id: &str, title: &str, rows: &[BandInput], variant: Varia
             y: r(band_y),
             text_x,
             text_y: r(text_y),
-            title: format!("{}: {text}", row.label),
+            title: crate::t2("chart-desc-item", "label", &row.label, "values", &text),
             text,
             label_lines: lines,
         };
@@ -127,14 +131,17 @@ pub fn rank_band_chart(id: &str, title: &str, rows: &[BandInput], variant: Varia
         ticks.push(last);
     }
     let x_ticks = ticks.into_iter().map(|t| Tick { pos: r(x.map(t as f64)), label: t.to_string() }).collect();
-    let desc_parts: Vec<String> =
-        rows.iter().zip(&views).map(|(row, v)| format!("{}: {}", row.label, v.text)).collect();
+    let desc_parts: Vec<String> = rows
+        .iter()
+        .zip(&views)
+        .map(|(row, v)| crate::t2("chart-desc-item", "label", &row.label, "values", &v.text))
+        .collect();
     Some(BandChart {
         id: id.into(),
         title: title.into(),
-        desc: format!(
-            "Each city's rank at your weights (a dot) and the ranks it takes in nine of ten weightings drawn around yours (a band), 1 on the left. {}.",
-            desc_parts.join("; ")
+        desc: description(
+            &crate::t("bands-desc"),
+            &desc_parts.join(if crate::i18n::lang() == crate::i18n::Lang::Zh { "；" } else { "; " }),
         ),
         width,
         height: r(y + 30.0),

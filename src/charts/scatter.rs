@@ -104,13 +104,15 @@ pub fn scatter_chart(
             cx: r(m.x),
             cy: r(m.y),
             class: series_class(p.colour),
-            title: format!(
-                "{}: {} {}, {} {}",
-                p.label,
-                x.title,
-                format::figure(p.x, &x.unit),
-                y.title,
-                format::figure(p.y, &y.unit)
+            title: crate::tn(
+                "scatter-point",
+                &[
+                    ("label", &p.label),
+                    ("x_title", &x.title),
+                    ("x", &format::figure(p.x, &x.unit)),
+                    ("y_title", &y.title),
+                    ("y", &format::figure(p.y, &y.unit)),
+                ],
             ),
             label: place.map(|pl| LabelView {
                 x: r(pl.x),
@@ -125,12 +127,17 @@ pub fn scatter_chart(
     let y_ticks = y_ticks_values.iter().zip(y_labels).map(|(v, label)| Tick { pos: r(ys.map(*v)), label }).collect();
     let parts: Vec<String> = points
         .iter()
-        .map(|p| format!("{} at {} and {}", p.label, format::figure(p.x, &x.unit), format::figure(p.y, &y.unit)))
+        .map(|p| {
+            crate::tn(
+                "scatter-desc-point",
+                &[("label", &p.label), ("x", &format::figure(p.x, &x.unit)), ("y", &format::figure(p.y, &y.unit))],
+            )
+        })
         .collect();
     Some(ScatterChart {
         id: id.into(),
         title: title.into(),
-        desc: format!("Scatter chart of {} (across) against {} (up): {}.", x.title, y.title, and_list(&parts)),
+        desc: crate::tn("scatter-desc", &[("x", &x.title), ("y", &y.title), ("points", &and_list(&parts))]),
         width,
         height,
         plot,

@@ -109,17 +109,71 @@ fn ellipsize_line(line: &str, max_px: f64, font_px: f64) -> String {
     }
 }
 
+/// Punctuation that may not start a line (it closes or follows what is before it).
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '）' | '、'
+            | '，'
+            | '。'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | ')'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+    )
+}
+
+/// Punctuation that may not end a line (it opens what comes after it).
+fn opens(c: char) -> bool {
+    matches!(c, '（' | '《' | '「' | '『' | '【' | '(')
+}
+
+/// Where a line may break: between whitespace-separated words (joined again by a space), and
+/// inside a word next to a wide character (Chinese text has no spaces; the pieces join with
+/// none), except before closing and after opening punctuation. Each piece with whether a
+/// space goes before it on the line it joins.
+fn pieces(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        let mut start = 0;
+        let mut previous: Option<char> = None;
+        for (i, c) in word.char_indices() {
+            if let Some(p) = previous
+                && (is_wide(c) || is_wide(p))
+                && !closes(c)
+                && !opens(p)
+            {
+                out.push((&word[start..i], start == 0));
+                start = i;
+            }
+            previous = Some(c);
+        }
+        out.push((&word[start..], start == 0));
+    }
+    out
+}
+
 /// Greedy word wrap into at most `max_lines` lines, each fitting `max_px`.
 ///
-/// Words are separated by whitespace (runs of it collapse to one space). A word too long for
-/// a line of its own is cut with `…`. When text is left over after the last line, that line
-/// ends with `…`. Empty text, or no room at all, gives no lines.
+/// Words are separated by whitespace (runs of it collapse to one space); Chinese text breaks
+/// between characters. A word too long for a line of its own is cut with `…`. When text is left
+/// over after the last line, that line ends with `…`. Empty text, or no room at all, gives no
+/// lines.
 pub fn wrap_to_width(text: &str, max_px: f64, font_px: f64, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for (word, spaced) in pieces(text) {
         if !line.is_empty() {
-            let candidate = format!("{line} {word}");
+            let candidate = if spaced { format!("{line} {word}") } else { format!("{line}{word}") };
             if text_width(&candidate, font_px) <= max_px {
                 line = candidate;
                 continue;
@@ -197,6 +251,16 @@ mod tests {
         assert_eq!(wrap_to_width("  one   two ", 200.0, 10.0, 2), ["one two"]);
         assert!(wrap_to_width("", 100.0, 10.0, 2).is_empty());
         assert!(wrap_to_width("text", 100.0, 10.0, 0).is_empty());
+    }
+
+    #[test]
+    fn chinese_text_breaks_between_characters_but_not_before_closing_punctuation() {
+        let lines = wrap_to_width("IT 产业收入（人民币）", 60.0, 10.0, 3);
+        assert_eq!(lines, ["IT 产业收入", "（人民币）"]);
+        assert_eq!(wrap_to_width("产业收入（人民币）", 45.0, 10.0, 3), ["产业收入", "（人民", "币）"]);
+        assert_eq!(wrap_to_width("大连软件园", 200.0, 10.0, 2), ["大连软件园"]);
+        assert_eq!(wrap_to_width("大连软件园", 30.0, 10.0, 2), ["大连软", "件园"]);
+        assert_eq!(wrap_to_width("大连软件园区", 30.0, 10.0, 1), ["大连…"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::{Derivation, Input, Kind, Options, Outcome, Rates, Role, Shown, Unava
 use crate::db::cities::City;
 use crate::db::metrics::MetricFigure;
 use crate::format;
-use crate::metric::{Metric, MetricKind, Quantity, Unit};
+use crate::metric::{Currency, Metric, MetricKind, Quantity, Unit};
 
 /// Population figures further from a figure's year than this are not used to divide it.
 const MAX_POPULATION_GAP: i64 = 2;
@@ -35,6 +35,16 @@ impl Step {
     fn result(&self) -> String {
         format::figure(self.value, &self.unit)
     }
+}
+
+/// "RMB 105.3 bn (2017)".
+fn dated(value: String, year: i64) -> String {
+    crate::t2("derived-figure-year", "value", value, "year", year)
+}
+
+/// A currency as the formulas name it: `RMB` (`元人民币` on Chinese pages).
+fn currency_name(currency: Currency) -> String {
+    format::unit_label(&Unit::plain(Quantity::Money(currency)))
 }
 
 fn input(role: Role, metric: &Metric, city: &City, f: &MetricFigure) -> Input {
@@ -102,7 +112,7 @@ fn comparable(
     let unit = metric.unit.clone();
     let mut step = Step {
         value: f.value,
-        text: format!("{} ({})", format::figure(f.value, &unit), f.year),
+        text: dated(format::figure(f.value, &unit), f.year),
         unit,
         inputs: vec![input(role, metric, city, f)],
         kind: None,
@@ -115,11 +125,14 @@ fn comparable(
             Some(rate) => {
                 step.value /= rate.units_per_usd;
                 step.unit = step.unit.in_currency(target);
-                step.text.push_str(&format!(
-                    " ÷ {} {} per US$ ({} annual average)",
-                    format::trimmed(rate.units_per_usd, 6),
-                    currency.dataset_code(),
-                    rate.year
+                step.text.push_str(" ÷ ");
+                step.text.push_str(&crate::tn(
+                    "derived-formula-rate",
+                    &[
+                        ("rate", &format::trimmed(rate.units_per_usd, 6)),
+                        ("currency", &currency_name(currency)),
+                        ("year", &rate.year),
+                    ],
                 ));
                 step.inputs.push(Input {
                     role: Role::Rate,
@@ -134,11 +147,9 @@ fn comparable(
                 step.kind = Some(Kind::Currency);
             }
             None => {
-                step.note = Some(format!(
-                    "no {} rate for {} in the data: shown in {} as published",
-                    currency.code(),
-                    f.year,
-                    currency.dataset_code()
+                step.note = Some(crate::tn(
+                    "derived-no-rate",
+                    &[("code", &currency.code()), ("year", &f.year), ("currency", &currency_name(currency))],
                 ));
             }
         }
@@ -164,10 +175,7 @@ fn per_capita(
         return Ok(());
     }
     if !metric.scope.is_city() {
-        return Err(format!(
-            "a figure for the {} is not divided: the data has no population of that area",
-            metric.scope.label()
-        ));
+        return Err(crate::t1("derived-wider-not-divided", "scope", metric.scope.label()));
     }
     let nearest = populations
         .iter()
@@ -175,14 +183,21 @@ fn per_capita(
         // Nearest in time; on a tie the later figure, then the first source by id.
         .min_by_key(|p| ((p.year - f.year).abs(), -p.year, p.source.id.clone()))
         .ok_or_else(|| {
-            format!("no population figure of {} within {MAX_POPULATION_GAP} years of {}", city.name, f.year)
+            crate::tn("derived-no-population", &[("city", &city.name), ("gap", &MAX_POPULATION_GAP), ("year", &f.year)])
         })?;
     if nearest.value <= 0.0 {
-        return Err(format!("the {} population figure of {} is not positive", nearest.year, city.name));
+        return Err(crate::t2("derived-population-not-positive", "year", nearest.year, "city", &city.name));
     }
     step.value /= nearest.value;
     step.unit = step.unit.per_person();
-    step.text.push_str(&format!(" ÷ {} persons ({} population)", format::grouped(nearest.value), nearest.year));
+    step.text.push_str(" ÷ ");
+    step.text.push_str(&crate::t2(
+        "derived-formula-population",
+        "population",
+        format::grouped(nearest.value),
+        "year",
+        nearest.year,
+    ));
     step.inputs.push(Input {
         role: Role::Population,
         metric: POPULATION.into(),
@@ -235,30 +250,34 @@ fn growth(
         return None;
     }
     if !metric.kind.compounds() {
-        let what = if metric.kind == MetricKind::Rank { "a rank" } else { "a percentage" };
-        return Some(unavailable(format!("{what} does not compound: no growth rate")));
+        let reason = if metric.kind == MetricKind::Rank {
+            crate::t("derived-rank-no-growth")
+        } else {
+            crate::t("derived-share-no-growth")
+        };
+        return Some(unavailable(reason));
     }
     let Some((first, last, mixed_sources)) = endpoints(series) else {
-        return Some(unavailable("one year only: a growth rate needs two".into()));
+        return Some(unavailable(crate::t("derived-one-year")));
     };
     let start = match comparable(metric, city, first, Role::Start, options, rates, populations) {
         Ok(s) => s,
-        Err(reason) => return Some(unavailable(format!("the start ({}): {reason}", first.year))),
+        Err(reason) => {
+            return Some(unavailable(crate::t2("derived-start-unavailable", "year", first.year, "why", reason)));
+        }
     };
     let end = match comparable(metric, city, last, Role::End, options, rates, populations) {
         Ok(s) => s,
-        Err(reason) => return Some(unavailable(format!("the end ({}): {reason}", last.year))),
+        Err(reason) => {
+            return Some(unavailable(crate::t2("derived-end-unavailable", "year", last.year, "why", reason)));
+        }
     };
     if start.unit != end.unit {
         let why = start.note.as_ref().or(end.note.as_ref()).cloned().unwrap_or_default();
-        return Some(unavailable(format!("the two ends are in different units ({why})")));
+        return Some(unavailable(crate::t1("derived-units-differ", "why", why)));
     }
     if start.value <= 0.0 {
-        return Some(unavailable(format!(
-            "the series starts at {} in {}: growth from there is undefined",
-            start.result(),
-            first.year
-        )));
+        return Some(unavailable(crate::t2("derived-starts-at-zero", "value", start.result(), "year", first.year)));
     }
     let years = (last.year - first.year) as f64;
     let rate = ((end.value / start.value).powf(1.0 / years) - 1.0) * 100.0;
@@ -266,7 +285,8 @@ fn growth(
     let ends = |s: &Step| if s.kind.is_some() { format!("{} = {}", s.text, s.result()) } else { s.text.clone() };
     let mut formula = String::new();
     if start.kind.is_some() || end.kind.is_some() {
-        formula.push_str(&format!("start: {}; end: {}; ", ends(&start), ends(&end)));
+        formula.push_str(&crate::t2("derived-formula-ends", "start", ends(&start), "end", ends(&end)));
+        formula.push_str(if crate::i18n::lang() == crate::i18n::Lang::Zh { "；" } else { "; " });
     }
     formula.push_str(&format!(
         "({} ÷ {})^(1/{}) − 1 = {}",
@@ -277,7 +297,7 @@ fn growth(
     ));
     let mut note = start.note.clone().or(end.note.clone());
     if mixed_sources {
-        note = Some("the first and last figures come from different sources, whose definitions may differ".into());
+        note = Some(crate::t("derived-mixed-sources"));
     }
     let inputs = start.inputs.into_iter().chain(end.inputs).collect();
     Some(Outcome::Shown(Box::new(Shown {

@@ -77,9 +77,9 @@ pub async fn build(
         let known = cities::names(pool).await?.into_iter().map(|c| c.slug).collect();
         return Err(AppError::BadRequest {
             param: "city".into(),
-            message: format!(
-                "choose from {MIN_CITIES} to {MAX_CITIES} different cities to compare (repeat city=); {} given",
-                cities.len()
+            message: crate::tn(
+                "compare-city-count",
+                &[("min", &MIN_CITIES), ("max", &MAX_CITIES), ("n", &cities.len())],
             ),
             allowed: Allowed::Values(known),
         });

@@ -61,8 +61,12 @@ fn other_suffix(per: Per) -> &'static str {
     }
 }
 
-/// An axis's label for a unit: as the dataset writes it, except counts per resident.
+/// An axis's label for a unit: as the dataset writes it, except counts per resident (in words
+/// on Chinese pages: `美元/平方米/月`, `人`).
 pub fn unit_label(unit: &Unit) -> String {
+    if chinese() {
+        return zh::unit_label(unit, per_resident_count(unit));
+    }
     if per_resident_count(unit) {
         let base = match unit.quantity {
             Quantity::Persons => "persons",

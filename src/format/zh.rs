@@ -5,7 +5,7 @@
 //! and in the data tables.
 
 use super::{digits, grouped, rounded_magnitude, trimmed};
-use crate::metric::{Currency, Per};
+use crate::metric::{Currency, Per, Quantity, Unit};
 
 /// The currency's Chinese name, written after the amount; its code when it has none.
 fn currency_name(currency: Currency) -> String {
@@ -72,6 +72,25 @@ pub fn per_suffix(per: Per) -> &'static str {
 /// A per-1,000-residents count: `每千名居民 9.72/年`.
 pub fn per_thousand_residents(number: &str, rest: &str) -> String {
     format!("每千名居民 {number}{rest}")
+}
+
+/// A unit in words, for an axis: `美元`, `元人民币/平方米/月`, `人`, `每千名居民人数/年`.
+pub fn unit_label(unit: &Unit, per_resident: bool) -> String {
+    let base = match &unit.quantity {
+        Quantity::Persons if per_resident => "每千名居民人数".to_string(),
+        Quantity::Count if per_resident => "每千名居民个数".to_string(),
+        Quantity::Money(c) => currency_name(*c).trim_start().to_string(),
+        Quantity::Persons => "人".to_string(),
+        Quantity::Count => "个".to_string(),
+        Quantity::Percent | Quantity::Share => "%".to_string(),
+        Quantity::Rank => "名次".to_string(),
+        Quantity::SquareKilometres => "平方公里".to_string(),
+        Quantity::Score => "得分".to_string(),
+        Quantity::Other(text) => return text.clone(),
+    };
+    let per: String =
+        unit.per.iter().filter(|p| !(per_resident && **p == Per::Person)).map(|p| per_suffix(*p)).collect();
+    format!("{base}{per}")
 }
 
 /// Three significant digits in 万 and 亿, for charts: `217亿美元`, `12万`, `650`.

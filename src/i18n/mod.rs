@@ -153,6 +153,14 @@ pub fn t2(key: &str, a: &'static str, a_value: impl ToString, b: &'static str, b
     lookup(lang(), key, Some(&args))
 }
 
+/// The message `key` with any number of arguments, for sentences that name more than two
+/// things ("{ $name }: { $n } figures from { $first } to { $last }").
+pub fn tn(key: &str, args: &[(&'static str, &dyn ToString)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> =
+        args.iter().map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.to_string()))).collect();
+    lookup(lang(), key, Some(&args))
+}
+
 /// The message `key` with a count `n` that selects the plural form (`[one]`, `*[other]`)
 /// and is shown as `shown` (formatted by the caller, e.g. `1,234`).
 pub fn t_count(key: &str, n: i64, shown: &str) -> String {

@@ -103,7 +103,7 @@ pub fn single(param: &str, values: Vec<String>) -> Result<Option<String>, AppErr
     match given.len() {
         0 => Ok(None),
         1 => Ok(given.pop()),
-        n => Err(AppError::bad_param(param, format!("is given {n} times; give it once"))),
+        n => Err(AppError::bad_param(param, crate::t1("param-repeated", "n", n))),
     }
 }
 
@@ -164,7 +164,7 @@ pub fn comparable_options(
             _ => {
                 return Err(AppError::bad_param(
                     "year",
-                    format!("{text:?} is not a year: use a year from 1800 to 2100"),
+                    crate::tn("param-not-a-year", &[("value", &format!("{text:?}")), ("from", &1800), ("to", &2100)]),
                 ));
             }
         },

@@ -39,7 +39,7 @@ impl Cite {
     pub fn short(&self) -> String {
         match self.year {
             Some(y) => format!("{}, {y}", self.publisher),
-            None => format!("{}, undated", self.publisher),
+            None => crate::t1("cite-undated", "publisher", &self.publisher),
         }
     }
 
@@ -79,7 +79,7 @@ impl Evidence {
     /// The collapsed label: the first source, and how many more.
     pub fn label(&self) -> String {
         match self.cites.as_slice() {
-            [] => "no source".into(),
+            [] => crate::t("cite-no-source"),
             [one] => one.short(),
             [first, rest @ ..] => format!("{} +{}", first.short(), rest.len()),
         }
@@ -112,7 +112,7 @@ pub struct DerivationView {
 #[derive(Debug, Clone)]
 pub struct InputView {
     /// "value", "exchange rate", "population", "start", "end".
-    pub role: &'static str,
+    pub role: String,
     /// "IT industry revenue (RMB), Dalian", "CNY per US$, annual average".
     pub what: String,
     pub year: i64,
@@ -159,36 +159,54 @@ impl DerivationView {
         let label = match d.kind {
             Kind::Currency => {
                 let year = d.inputs.iter().find(|i| i.role == Role::Rate).map_or(0, |i| i.year);
-                format!("converted at the {year} rate")
+                crate::t1("derived-label-currency", "year", year)
             }
-            Kind::PerCapita => "per resident".to_string(),
+            Kind::PerCapita => crate::t("derived-label-per-capita"),
             Kind::Cagr => {
                 let year = |role| d.inputs.iter().find(|i| i.role == role).map_or(0, |i| i.year);
-                format!("growth {} to {}", year(Role::Start), year(Role::End))
+                crate::t2("derived-label-growth", "start", year(Role::Start), "end", year(Role::End))
             }
         };
         let inputs = d
             .inputs
             .iter()
             .map(|i| {
+                let of_city = || crate::t2("derived-input-of-city", "metric", metric.name(), "city", city);
                 let (role, what) = match i.role {
-                    Role::Rate => ("exchange rate", format!("{}, annual average", i.unit.replace("USD", "US$"))),
-                    Role::Population => ("population", format!("Population of {city}")),
-                    Role::Value => ("value", format!("{}, {city}", metric.label)),
-                    Role::Start => ("start", format!("{}, {city}", metric.label)),
-                    Role::End => ("end", format!("{}, {city}", metric.label)),
+                    Role::Rate => (
+                        crate::t("derived-role-rate"),
+                        crate::t1("derived-input-rate", "unit", input_unit(&i.unit).replace("USD", "US$")),
+                    ),
+                    Role::Population => {
+                        (crate::t("derived-role-population"), crate::t1("derived-input-population", "city", city))
+                    }
+                    Role::Value => (crate::t("derived-role-value"), of_city()),
+                    Role::Start => (crate::t("derived-role-start"), of_city()),
+                    Role::End => (crate::t("derived-role-end"), of_city()),
                 };
                 InputView {
                     role,
                     what,
                     year: i.year,
-                    text: format!("{} {}", format::trimmed(i.value, 6), i.unit),
+                    text: format!("{} {}", format::trimmed(i.value, 6), input_unit(&i.unit)),
                     cite: Cite::from(i.source.clone()),
                     quote: i.quote.clone(),
                 }
             })
             .collect();
         DerivationView { label, formula: d.formula.clone(), inputs }
+    }
+}
+
+/// An input's unit as the dataset writes it (`RMB`, `persons`, `RMB per USD`), in the page's
+/// language.
+fn input_unit(unit: &str) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return unit.to_string();
+    }
+    match unit.strip_suffix(" per USD") {
+        Some(code) => format!("{}/{}", format::unit_label(&Unit::parse(code)), format::unit_label(&Unit::parse("USD"))),
+        None => format::unit_label(&Unit::parse(unit)),
     }
 }
 

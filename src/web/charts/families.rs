@@ -20,15 +20,15 @@ const MIN_YEARS_FOR_ONE_CITY: usize = 3;
 fn series_name(city: &str, m: &Metric, metrics_of_city: usize) -> String {
     match (m.scope.is_city(), metrics_of_city) {
         (true, 1) => city.to_string(),
-        (false, 1) => format!("{city} ({})", m.scope.label()),
-        _ => format!("{city}: {}", m.label_with_scope()),
+        (false, 1) => crate::t2("metric-with-scope", "metric", city, "scope", m.scope.label()),
+        _ => crate::t2("chart-series-metric", "city", city, "metric", m.label_with_scope()),
     }
 }
 
 /// Where a shown figure comes from, for its tooltip: its source, and "derived" when it is.
 fn source_of(s: &Shown) -> String {
     let cite = Cite::from(s.figure.source.clone()).short();
-    if s.derivation.is_some() { format!("derived from {cite} and others") } else { cite }
+    if s.derivation.is_some() { crate::t1("chart-derived-from", "source", cite) } else { cite }
 }
 
 /// The unit most of the figures are shown in: the one a chart's axis takes. Figures left in
@@ -43,9 +43,6 @@ fn chart_unit<'a>(figures: impl Iterator<Item = &'a Shown>) -> Option<Unit> {
     }
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(u, _)| u)
 }
-
-pub const LEFT_OUT: &str =
-    "Figures that could not be converted (no exchange rate for their year) are in the table, not on the chart.";
 
 /// One line of a line chart: a city's figures for one metric.
 struct Line<'a> {
@@ -71,12 +68,8 @@ fn why_no_lines(lines: &[Line], title: &str) -> Option<String> {
         return None;
     }
     Some(match own.as_slice() {
-        [] => format!(
-            "No city here has a figure of its own for {title}, and no series spans three years: the figures are in the table."
-        ),
-        [one] => format!(
-            "Only {one} has a figure of its own for {title}, for fewer than three years: a chart would compare nothing, so the figures are in the table."
-        ),
+        [] => crate::t1("chart-no-lines-none", "title", title),
+        [one] => crate::t2("chart-no-lines-one", "city", one, "title", title),
         _ => unreachable!("two or more cities are drawn"),
     })
 }
@@ -105,12 +98,12 @@ pub fn family_line_chart(
         return Ok(None);
     }
     let title = if metrics.len() > 1 && metrics.iter().any(|m| m.scope != first.scope) {
-        format!("{} (with wider-area figures)", heading(c, family, first))
+        crate::t1("chart-with-wider", "title", heading(c, family, first))
     } else {
         heading(c, family, first)
     };
     let table = line_table(&lines);
-    if let Some(reason) = why_no_lines(&lines, &first.label) {
+    if let Some(reason) = why_no_lines(&lines, &first.name()) {
         return Ok(Some(ChartBlock::table_only(id, &title, reason, table)));
     }
     let Some(unit) = chart_unit(lines.iter().flat_map(|l| l.figures.iter().copied())) else { return Ok(None) };
@@ -165,7 +158,7 @@ fn line_table(lines: &[Line]) -> DataTable {
                 .collect(),
         })
         .collect();
-    DataTable { corner: "Year".into(), columns: lines.iter().map(|l| l.name.clone()).collect(), rows }
+    DataTable { corner: crate::t("chart-col-year"), columns: lines.iter().map(|l| l.name.clone()).collect(), rows }
 }
 
 /// A chart of the latest figure of each metric of one family, a group per city: bars, or
@@ -184,7 +177,7 @@ pub fn family_bar_chart(
         .collect();
     let Some(first) = metrics.first() else { return Ok(None) };
     let table = DataTable {
-        corner: "City".into(),
+        corner: crate::t("col-city"),
         columns: metrics.iter().map(|m| m.label_with_scope()).collect(),
         rows: c
             .cities
@@ -202,17 +195,12 @@ pub fn family_bar_chart(
         .map(|city| city.name.as_str())
         .collect();
     if own.len() < 2 {
+        let name = first.name();
         let reason = match own.as_slice() {
-            [] => format!(
-                "No city here has a figure of its own for {}: only wider areas do, which a chart would pass off as comparable. The figures are in the table.",
-                first.label
-            ),
-            _ => format!(
-                "Only {} has a figure of its own for {}: a chart would compare nothing, so the figures are in the table.",
-                own[0], first.label
-            ),
+            [] => crate::t1("chart-no-bars-none", "title", &name),
+            _ => crate::t2("chart-no-bars-one", "city", own[0], "title", &name),
         };
-        return Ok(Some(ChartBlock::table_only(id, &first.label, reason, table)));
+        return Ok(Some(ChartBlock::table_only(id, &name, reason, table)));
     }
     let latest_figures = c.cities.iter().flat_map(|city| metrics.iter().flat_map(|m| c.latest(&m.id, city.id)));
     let Some(unit) = chart_unit(latest_figures) else { return Ok(None) };
@@ -251,9 +239,13 @@ pub fn family_bar_chart(
 /// currencies share the chart, the measure in US dollars.
 fn heading(c: &Comparison, family: &Family, first: &Metric) -> String {
     let currencies = family.metrics.iter().filter_map(|m| m.unit.currency()).collect::<std::collections::BTreeSet<_>>();
+    let name = first.name();
     if c.options.converts_money() && currencies.len() > 1 {
-        format!("{} (all in US$)", first.label.trim_end_matches(|ch: char| ch != '(').trim_end_matches('(').trim_end())
+        // "IT industry revenue (RMB)" → "IT industry revenue"; the Chinese names' brackets are wide.
+        let measure =
+            name.trim_end_matches(|ch: char| ch != '(' && ch != '（').trim_end_matches(['(', '（']).trim_end();
+        crate::t1("chart-all-in-usd", "title", measure)
     } else {
-        first.label.clone()
+        name
     }
 }

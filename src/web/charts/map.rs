@@ -57,7 +57,7 @@ impl MapBlock {
         title: &str,
         cities: &[CityName],
         highlighted: impl Fn(&str) -> bool,
-        highlight_word: String,
+        highlight_word: impl Into<String>,
     ) -> Result<Option<MapBlock>, askama::Error> {
         let markers: Vec<MapMarker> = cities
             .iter()
@@ -96,7 +96,7 @@ impl MapBlock {
             unmapped: cities.iter().filter(|c| !on_map(&c.slug)).map(|c| c.name.clone()).collect(),
             wide_note: note(wide.labelling),
             narrow_note: note(narrow.labelling),
-            highlight_word,
+            highlight_word: highlight_word.into(),
         }))
     }
 }

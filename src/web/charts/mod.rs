@@ -164,19 +164,19 @@ impl ChartBlock {
         if derived {
             let mut parts = Vec::new();
             if o.currency.is_some() {
-                parts.push("money converted to US dollars at each figure's own year's average rate");
+                parts.push(crate::t("chart-derived-currency"));
             }
             if o.per_capita {
-                parts.push("divided by the city's population nearest in time");
+                parts.push(crate::t("chart-derived-per-capita"));
             }
             if o.growth {
-                parts.push("each series as its compound annual growth rate");
+                parts.push(crate::t("chart-derived-growth"));
             }
-            self.notes
-                .push(format!("Derived figures: {}. The table gives every input and its source.", parts.join("; ")));
+            let separator = if crate::i18n::lang() == crate::i18n::Lang::Zh { "；" } else { "; " };
+            self.notes.push(crate::t1("chart-derived", "how", parts.join(separator)));
         }
         if left_out {
-            self.notes.push(families::LEFT_OUT.to_string());
+            self.notes.push(crate::t("chart-left-out"));
         }
         self
     }
@@ -249,7 +249,7 @@ impl ChartBlock {
             narrow: MatrixSvg { chart: &narrow, variant: Variant::Narrow }.render()?,
             wide_size: (wide.width, wide.height),
         };
-        let note = "A filled dot: a source in the data says the city is known for the sector. A small ring: no source in the data says so, which is not a no.";
-        Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, vec![note.into()], Vec::new(), svg, table)))
+        let note = crate::t("matrix-note");
+        Ok(Some(ChartBlock::drawn(&wide.id, &wide.title, vec![note], Vec::new(), svg, table)))
     }
 }

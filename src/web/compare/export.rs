@@ -46,12 +46,16 @@ pub async fn comparison_file(
     view.link_sources_within_page();
     let names: Vec<String> = c.cities.iter().map(|c| c.name.clone()).collect();
     let page = ExportPage {
-        title: format!("{} compared", crate::charts::layout::and_list(&names)),
+        title: crate::t1("export-title", "cities", crate::charts::layout::and_list(&names)),
         view: &view,
         sources: c.sources(),
         stylesheet: STYLESHEET,
         exported_at: crate::db::now_utc(pool).await?,
-        from_url: state.settings.public_url.as_ref().map(|base| format!("{base}/compare?{}", view.query)),
+        from_url: state
+            .settings
+            .public_url
+            .as_ref()
+            .map(|base| format!("{base}{}/compare?{}", crate::i18n::lang().prefix(), view.query)),
         data_version: crate::db::data_version(pool).await?,
         options: c.options,
     };

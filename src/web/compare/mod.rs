@@ -106,7 +106,7 @@ pub struct ComparePage {
 
 impl ComparePage {
     fn city_legend(&self) -> String {
-        format!("Cities ({MIN_CITIES} to {MAX_CITIES})")
+        crate::t2("compare-city-legend", "min", MIN_CITIES, "max", MAX_CITIES)
     }
 
     fn city_error(&self) -> Option<String> {

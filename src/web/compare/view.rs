@@ -97,7 +97,7 @@ fn metric_row(c: &Comparison, m: &Metric) -> MetricRow {
     // A metric named for its currency says when its figures are shown in another.
     let converted = c.options.currency.is_some_and(|target| m.unit.currency().is_some_and(|own| own != target));
     MetricRow {
-        label: if converted { format!("{}, in US$", m.label) } else { m.label.clone() },
+        label: if converted { crate::t1("compare-in-usd", "metric", m.name()) } else { m.name() },
         scope: m.scope,
         description: m.description.clone(),
         cells: c.cities.iter().map(|city| TableCell::latest(c, m, city)).collect(),

@@ -114,7 +114,10 @@ async fn select(pool: &sqlx::SqlitePool, query: &DashboardQuery) -> AppResult<Se
     let filter = validated_filter(pool, CitiesQuery { sector: query.sector.clone(), country: Vec::new() }).await?;
     let asked: Vec<String> = query.city.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
     if asked.len() > MAX_CITIES {
-        return Err(AppError::bad_param("city", format!("choose at most {MAX_CITIES} cities; {} given", asked.len())));
+        return Err(AppError::bad_param(
+            "city",
+            crate::t2("dashboard-too-many-cities", "max", MAX_CITIES, "n", asked.len()),
+        ));
     }
     let known_for_sectors: Option<Vec<City>> =
         if filter.sectors.is_empty() { None } else { Some(cities::list(pool, &filter).await?) };
@@ -125,17 +128,13 @@ async fn select(pool: &sqlx::SqlitePool, query: &DashboardQuery) -> AppResult<Se
             let picked = comparison::resolve_cities(pool, &asked).await?;
             let kept: Vec<City> = picked.iter().filter(|c| known.iter().any(|k| k.id == c.id)).cloned().collect();
             if kept.len() < picked.len() {
-                narrowed = Some(format!(
-                    "{} of the {} chosen cities are known for the chosen sectors.",
-                    kept.len(),
-                    picked.len()
-                ));
+                narrowed = Some(crate::t2("dashboard-narrowed", "kept", kept.len(), "n", picked.len()));
             }
             kept
         }
         (true, Some(known)) => {
             if known.len() > MAX_CITIES {
-                narrowed = Some(format!("{} cities match; the first {MAX_CITIES} by name are shown.", known.len()));
+                narrowed = Some(crate::t2("dashboard-first-shown", "n", known.len(), "max", MAX_CITIES));
             }
             known.iter().take(MAX_CITIES).cloned().collect()
         }
@@ -177,12 +176,15 @@ pub async fn show(
 
     let names: Vec<&str> = c.cities.iter().map(|city| city.name.as_str()).collect();
     let heading = match names.as_slice() {
-        [] if error.is_some() => "Dashboard".to_string(),
-        [] => "No city to show".to_string(),
+        [] if error.is_some() => crate::t("dashboard-name"),
+        [] => crate::t("dashboard-no-city"),
         [one] => one.to_string(),
-        [first, rest @ ..] => format!(
-            "{first} against {}",
-            crate::charts::layout::and_list(&rest.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        [first, rest @ ..] => crate::t2(
+            "dashboard-heading",
+            "first",
+            first,
+            "rest",
+            crate::charts::layout::and_list(&rest.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
         ),
     };
     // The cities shown are ticked; after a mistake, the ones asked for.
@@ -205,12 +207,11 @@ pub async fn show(
         })
         .collect();
     let shown = |slug: &str| c.cities.iter().any(|x| x.slug == slug);
-    let map_title = format!(
-        "The {} compared among the {} cities in the data",
-        plural_cities(c.cities.len()),
-        reference.cities.len()
-    );
-    let map = MapBlock::of("dashboard-map", &map_title, &reference.cities, shown, crate::t("map-compared"))?;
+    let map_title = match c.cities.len() {
+        1 => crate::t1("dashboard-map-title-one", "total", reference.cities.len()),
+        n => crate::t2("dashboard-map-title", "n", n, "total", reference.cities.len()),
+    };
+    let map = MapBlock::of("dashboard-map", &map_title, &reference.cities, shown, crate::t("dashboard-map-compared"))?;
     let compare_query = comparison::query_string(&c.cities, &[]) + &options_query(&selection.options);
     let page = DashboardPage {
         heading,
@@ -232,8 +233,4 @@ pub async fn show(
     };
     let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     Ok((status, Html(page.render()?)).into_response())
-}
-
-fn plural_cities(n: usize) -> String {
-    if n == 1 { "city".to_string() } else { format!("{n} cities") }
 }

@@ -13,12 +13,22 @@ use crate::format;
 use crate::metric::{Quantity, Scope, Unit};
 
 /// A park figure the dashboard ranks: chart id, title, unit, and how to read it off a park.
-type ParkFigure = (&'static str, &'static str, Quantity, fn(&Park) -> Option<f64>);
+type ParkFigure = (&'static str, fn() -> String, Quantity, fn(&Park) -> Option<f64>);
 
 const FIGURES: [ParkFigure; 3] = [
-    ("chart-park-companies", "Companies per park", Quantity::Count, |p| p.companies.map(|v| v as f64)),
-    ("chart-park-employees", "Employees per park", Quantity::Persons, |p| p.employees.map(|v| v as f64)),
-    ("chart-park-area", "Park area", Quantity::SquareKilometres, |p| p.area_km2),
+    (
+        "chart-park-companies",
+        || crate::t("dashboard-park-companies"),
+        Quantity::Count,
+        |p| p.companies.map(|v| v as f64),
+    ),
+    (
+        "chart-park-employees",
+        || crate::t("dashboard-park-employees"),
+        Quantity::Persons,
+        |p| p.employees.map(|v| v as f64),
+    ),
+    ("chart-park-area", || crate::t("dashboard-park-area"), Quantity::SquareKilometres, |p| p.area_km2),
 ];
 
 pub async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<(Vec<ChartBlock>, Vec<ParkView>)> {
@@ -30,6 +40,7 @@ pub async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResu
     let views = ParkView::build(pool, rows.clone()).await?;
     let mut charts = Vec::new();
     for (id, title, quantity, value) in FIGURES {
+        let title = &title();
         let unit = Unit::plain(quantity);
         let with_value: Vec<(&Park, &ParkView, f64)> =
             rows.iter().zip(&views).filter_map(|(p, view)| value(p).map(|v| (p, view, v))).collect();
@@ -37,12 +48,12 @@ pub async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResu
             continue;
         }
         let table = DataTable {
-            corner: "Park".into(),
+            corner: crate::t("col-park"),
             columns: vec![title.to_string()],
             rows: with_value
                 .iter()
                 .map(|(p, view, v)| DataRow {
-                    header: format!("{} ({})", p.name, p.city_name),
+                    header: crate::t2("dashboard-park-in-city", "park", &p.name, "city", &p.city_name),
                     cells: vec![TableCell::from(vec![Figure {
                         value: *v,
                         text: format::figure(*v, &unit),
@@ -55,7 +66,7 @@ pub async fn park_comparison(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResu
                 .collect(),
         };
         if with_value.len() < 2 {
-            let reason = "Only one park has this figure: a ranking would compare nothing.".to_string();
+            let reason = crate::t("dashboard-park-only-one");
             charts.push(ChartBlock::table_only(id, title, reason, table));
             continue;
         }

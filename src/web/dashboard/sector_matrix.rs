@@ -9,9 +9,8 @@ use crate::db::cities::City;
 use crate::db::sectors;
 use crate::error::AppResult;
 
-const TITLE: &str = "Sectors each city is known for";
-
 pub async fn sector_matrix(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult<Option<ChartBlock>> {
+    let title = crate::t("dashboard-sectors-title");
     let ids: Vec<i64> = c.cities.iter().map(|city| city.id).collect();
     let evidence = sectors::evidence_for_cities(pool, &ids).await?;
     let all = sectors::all(pool).await?;
@@ -32,7 +31,7 @@ pub async fn sector_matrix(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult
         })
         .collect();
     let table = DataTable {
-        corner: "Sector".into(),
+        corner: crate::t("col-sector"),
         columns: c.cities.iter().map(|city| city.name.clone()).collect(),
         rows: known
             .iter()
@@ -45,7 +44,7 @@ pub async fn sector_matrix(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult
                         find(city, &s.slug)
                             .map(|e| Figure {
                                 value: 1.0,
-                                text: "Yes".into(),
+                                text: crate::t("dashboard-sector-yes"),
                                 year: e.source.published_year,
                                 evidence: Evidence::new(vec![Cite::from(e.source.clone())], &e.quote),
                                 derivation: None,
@@ -60,8 +59,8 @@ pub async fn sector_matrix(pool: &sqlx::SqlitePool, c: &Comparison) -> AppResult
             .collect(),
     };
     if c.cities.len() < 2 {
-        let reason = "With one city there is nothing to compare: its sectors are in the table.".to_string();
-        return Ok(Some(ChartBlock::table_only("chart-sectors", TITLE, reason, table)));
+        let reason = crate::t("dashboard-sectors-one-city");
+        return Ok(Some(ChartBlock::table_only("chart-sectors", &title, reason, table)));
     }
-    Ok(ChartBlock::matrix(|variant| matrix_chart("chart-sectors", TITLE, &columns, &rows, variant), table)?)
+    Ok(ChartBlock::matrix(|variant| matrix_chart("chart-sectors", &title, &columns, &rows, variant), table)?)
 }
