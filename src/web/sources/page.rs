@@ -54,7 +54,7 @@ fn site_of(url: &str) -> String {
 fn group_key(grouping: Grouping, e: &SourceEntry) -> (String, Option<String>) {
     match grouping {
         Grouping::City => (
-            e.city_name.clone().unwrap_or_else(|| "Not tied to one city".into()),
+            e.city_name.clone().unwrap_or_else(|| crate::t("sources-no-city")),
             Some(e.city_slug.clone().unwrap_or_else(|| "none".into())),
         ),
         Grouping::Publisher => (e.source.publisher.clone(), None),
