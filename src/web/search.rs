@@ -23,7 +23,9 @@ pub struct SearchQuery {
 }
 
 pub struct Group {
-    pub title: &'static str,
+    pub title: String,
+    /// What the page says when nothing of this kind matches.
+    pub none: String,
     pub path: &'static str,
     pub hits: Vec<Hit>,
     /// More matched than were read: the ranking covers the first matches only.
@@ -41,7 +43,7 @@ pub struct SearchPage {
 fn text(query: SearchQuery) -> AppResult<String> {
     let q = single("q", query.q)?.unwrap_or_default();
     if q.chars().count() > MAX_QUERY {
-        return Err(AppError::bad_param("q", format!("is longer than {MAX_QUERY} characters")));
+        return Err(AppError::bad_param("q", crate::t1("search-error-too-long", "max", MAX_QUERY)));
     }
     Ok(q)
 }
@@ -51,12 +53,12 @@ async fn groups(state: &AppState, q: &str) -> AppResult<Vec<Group>> {
         .await?
         .into_iter()
         .map(|(kind, hits, more)| {
-            let (title, path) = match kind {
-                Kind::City => ("Cities", "/cities/"),
-                Kind::Park => ("Parks", "/parks/"),
-                Kind::Company => ("Companies", "/companies/"),
+            let (title, none, path) = match kind {
+                Kind::City => (crate::t("search-group-cities"), crate::t("search-no-cities"), "/cities/"),
+                Kind::Park => (crate::t("search-group-parks"), crate::t("search-no-parks"), "/parks/"),
+                Kind::Company => (crate::t("search-group-companies"), crate::t("search-no-companies"), "/companies/"),
             };
-            Group { title, path, hits: hits.into_iter().take(20).collect(), more }
+            Group { title, none, path, hits: hits.into_iter().take(20).collect(), more }
         })
         .collect())
 }
