@@ -77,8 +77,8 @@ impl Denied {
     /// 401 (429 for an address that must wait), as a sign-in page or as JSON.
     fn response(self, headers: &HeaderMap) -> Response {
         match self {
-            Denied::WrongToken => unauthorized(headers, "The bearer token is not the admin token."),
-            Denied::NotSignedIn => unauthorized(headers, "Sign in first."),
+            Denied::WrongToken => unauthorized(headers, &crate::t("admin-wrong-bearer")),
+            Denied::NotSignedIn => unauthorized(headers, &crate::t("admin-sign-in-first")),
             Denied::TooSoon(wait) => too_soon(headers, wait),
         }
     }
@@ -109,10 +109,8 @@ fn unauthorized(headers: &HeaderMap, message: &str) -> Response {
 /// are not checked until then.
 fn too_soon(headers: &HeaderMap, wait: Duration) -> Response {
     let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-    let message = format!(
-        "A wrong token was sent from your address a moment ago: try again in {seconds} second{}.",
-        if seconds == 1 { "" } else { "s" }
-    );
+    let message =
+        crate::i18n::t_count("admin-too-soon", i64::try_from(seconds).unwrap_or(i64::MAX), &seconds.to_string());
     let retry_after = [(header::RETRY_AFTER, seconds.to_string())];
     if wants_json(headers) {
         let body = serde_json::json!({ "error": { "status": 429, "message": message } });
@@ -161,7 +159,7 @@ async fn sign_in(
     let Some(admin) = state.admin.as_ref() else { return AppError::NotFound("page".into()).into_response() };
     match admin.attempt(caller.ip, form.token.trim()) {
         Attempt::Accepted => {}
-        Attempt::Rejected => return unauthorized(&headers, "That is not the admin token."),
+        Attempt::Rejected => return unauthorized(&headers, &crate::t("admin-wrong-token")),
         Attempt::TooSoon(wait) => return too_soon(&headers, wait),
     }
     tracing::info!(ip = %caller.ip, "admin signed in");
@@ -187,6 +185,19 @@ struct ReportPage {
     reason: String,
 }
 
+impl ReportPage {
+    /// "Applied" or "Preview": the title and the breadcrumb's last step.
+    fn short_title(&self) -> String {
+        if self.report.applied { crate::t("admin-applied") } else { crate::t("admin-preview-short") }
+    }
+
+    /// "3 problems".
+    fn problems_heading(&self) -> String {
+        let n = self.report.problem_count;
+        crate::i18n::t_count("admin-problems", i64::try_from(n).unwrap_or(i64::MAX), &n.to_string())
+    }
+}
+
 /// `POST /admin/import`: preview (default) or apply an uploaded dataset.
 async fn import_upload(State(state): State<AppState>, caller: Caller, request: Request) -> Response {
     let headers = request.headers().clone();
@@ -205,7 +216,7 @@ async fn run_import(state: &AppState, user: &AdminUser, headers: &HeaderMap, req
     let admin = state.admin.as_ref().ok_or_else(|| AppError::NotFound("page".into()))?;
     let multipart = Multipart::from_request(request, state)
         .await
-        .map_err(|e| AppError::bad_param("files", format!("send the dataset as multipart/form-data: {e}")))?;
+        .map_err(|e| AppError::bad_param("files", crate::t1("admin-error-multipart", "detail", e)))?;
     // Everything one upload holds once unpacked (its plain files and its zips' files together).
     let max_unpacked =
         usize::try_from(state.settings.limits.max_upload_mb.saturating_mul(4 * 1024 * 1024)).unwrap_or(usize::MAX);
@@ -220,20 +231,17 @@ async fn run_import(state: &AppState, user: &AdminUser, headers: &HeaderMap, req
                     (p.files, reason)
                 }
                 _ => {
-                    return Err(AppError::bad_param(
-                        "upload",
-                        "this preview has expired or is not yours; upload the files again",
-                    ));
+                    return Err(AppError::bad_param("upload", crate::t("admin-error-expired")));
                 }
             }
         }
         _ if form.files.is_empty() => {
-            return Err(AppError::bad_param("files", "choose at least one CSV file or a .zip of them"));
+            return Err(AppError::bad_param("files", crate::t("admin-error-no-files")));
         }
         _ => (form.files, form.reason.clone()),
     };
     if form.action == Action::Apply && reason.is_empty() {
-        return Err(AppError::bad_param("reason", "say why the data changes: readers see it on /changes"));
+        return Err(AppError::bad_param("reason", crate::t("admin-error-no-reason")));
     }
 
     let mode = if form.action == Action::Apply { ImportMode::Apply } else { ImportMode::Preview };
