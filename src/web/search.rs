@@ -7,10 +7,13 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
 use super::AppState;
 use super::params::{ApiParams, Params, single};
 use crate::db::search::{self, Hit, Kind};
 use crate::error::{ApiError, AppError, AppResult};
+use crate::i18n::{Lang, names};
 
 /// Longest query accepted.
 const MAX_QUERY: usize = 200;
@@ -48,11 +51,33 @@ fn text(query: SearchQuery) -> AppResult<String> {
     Ok(q)
 }
 
+/// The city a park or company is in, named in the page's language: the search reads it as the
+/// dataset's (English) name, so it is found among the English names to learn its slug.
+async fn city_names(state: &AppState) -> AppResult<HashMap<String, String>> {
+    if crate::i18n::lang() == Lang::En {
+        return Ok(HashMap::new());
+    }
+    let english = crate::i18n::within(Lang::En, "/".into(), state.freshness.reference(&state.pool)).await?;
+    Ok(english
+        .cities
+        .iter()
+        .filter_map(|c| Some((c.name.clone(), names::name_in(crate::i18n::lang(), names::Kind::City, &c.slug)?.into())))
+        .collect())
+}
+
 async fn groups(state: &AppState, q: &str) -> AppResult<Vec<Group>> {
+    let cities = city_names(state).await?;
     Ok(search::search(&state.pool, q)
         .await?
         .into_iter()
-        .map(|(kind, hits, more)| {
+        .map(|(kind, mut hits, more)| {
+            if kind != Kind::City {
+                for h in &mut hits {
+                    if let Some(name) = cities.get(&h.place) {
+                        h.place = name.clone();
+                    }
+                }
+            }
             let (title, none, path) = match kind {
                 Kind::City => (crate::t("search-group-cities"), crate::t("search-no-cities"), "/cities/"),
                 Kind::Park => (crate::t("search-group-parks"), crate::t("search-no-parks"), "/parks/"),

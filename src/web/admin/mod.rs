@@ -287,3 +287,62 @@ async fn log(State(state): State<AppState>, caller: Caller, headers: HeaderMap) 
         Err(e) => AppError::from(e).into_response(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{FileReport, Problem, ProblemGroup};
+    use crate::i18n::{Lang, within};
+
+    fn report() -> ImportReport {
+        ImportReport {
+            dataset: "upload of cities.csv".into(),
+            files: vec![FileReport {
+                file: "cities.csv",
+                rows: 3,
+                new: 1,
+                changed: 1,
+                unchanged: 1,
+                changed_keys: vec!["testville".into()],
+                more_changed_keys: 2,
+                bulk: false,
+            }],
+            problems: vec![Problem {
+                file: "cities.csv".into(),
+                line: 2,
+                column: "name".into(),
+                reason: "is required but empty".into(),
+            }],
+            problem_count: 5,
+            more_problems: vec![ProblemGroup {
+                file: "cities.csv".into(),
+                column: "name".into(),
+                reason: "is required but empty".into(),
+                count: 4,
+            }],
+            applied: false,
+            data_version: 1,
+        }
+    }
+
+    #[tokio::test]
+    async fn the_import_report_reads_in_the_pages_language() {
+        let page = || ReportPage { report: report(), upload_id: None, reason: String::new() };
+        let en = page().render().unwrap();
+        for words in ["<title>Preview · Update data", "5 problems", "The first 1 are listed; and 4 more", "and 2 more"]
+        {
+            assert!(en.contains(words), "{words}");
+        }
+        let zh = within(Lang::Zh, "/admin/import".into(), async { page().render().unwrap() }).await;
+        for words in [
+            "<title>预览 · 更新数据",
+            "此次上传无法应用",
+            "5 个问题",
+            "以上列出前 1 个；另有以下几类问题共 4 个",
+            "另有 2 个",
+        ] {
+            assert!(zh.contains(words), "{words}: {zh}");
+        }
+        assert!(zh.contains("is required but empty"), "the importer's own words stay as written");
+    }
+}
