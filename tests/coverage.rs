@@ -202,6 +202,8 @@ fn matrix(body: &str) -> Vec<(String, i64, Vec<Option<i64>>)> {
                         assert!(cell.contains("age-missing"));
                         None
                     } else {
+                        // A year links to the city's figures, where its evidence is.
+                        assert!(cell.contains(&format!("href=\"/cities/{slug}")), "{slug}: {cell}");
                         let year = cell.split("<span class=\"coverage-year\">").nth(1).unwrap();
                         Some(year.split('<').next().unwrap().parse().unwrap())
                     }
@@ -235,7 +237,25 @@ async fn the_matrix_shows_the_same_years_and_sorts_without_javascript() {
     for words in ["3 years old or less", "4 to 8 years old", "more than 8 years old", "missing"] {
         assert!(r.body.contains(words), "{words}");
     }
-    assert!(r.body.contains("<code>_state</code>") && r.body.contains("<code>it_revenue_*</code>"));
+    // The rule in plain words first; the metric names only in the collapsed list for the curious.
+    let (plain, exact) = r.body.split_once("<details class=\"coverage-exact\">").expect("the exact metrics, collapsed");
+    assert!(plain.contains("figures for a whole state, region or country don&#39;t count"), "the rule in words");
+    assert!(plain.contains("Any IT-industry revenue figure for the city, in any currency."));
+    for internal in ["_state", "_national", "_region", "it_revenue_", "gdp_", "tholons_rank", "<code>"] {
+        assert!(!plain.contains(internal), "{internal} shown outside the collapsed list");
+    }
+    let exact = exact.split("</details>").next().unwrap();
+    assert!(exact.contains("<summary>Exact metrics counted</summary>"));
+    for code in ["<code>_state</code>", "<code>_national</code>", "<code>_region</code>", "<code>city</code>"] {
+        assert!(exact.contains(code), "{code}");
+    }
+    for code in ["<code>it_revenue_*</code>", "<code>gdp_*</code>", "<code>tholons_rank</code>"] {
+        assert!(exact.contains(code), "{code}");
+    }
+    // The caption is outside the box that scrolls sideways, so it is never cut off.
+    let caption = r.body.find("id=\"coverage-caption\"").unwrap();
+    let scroll = r.body.find("<div class=\"table-scroll coverage-scroll\"").unwrap();
+    assert!(caption < scroll, "the caption comes before the scrolling box");
     assert!(
         r.body.contains("href=\"/coverage.json?sort=name\"") && r.body.contains("href=\"/coverage.csv?sort=name\"")
     );
@@ -295,4 +315,75 @@ async fn bad_sorting_is_a_400_naming_the_parameter_and_its_values() {
     }
     let r = s.get("/coverage.json?sort=name&sort=have").await;
     assert_eq!(r.status, 400);
+}
+
+/// The list under the matrix: slug → its line's text after the city's name.
+fn summary(body: &str) -> Vec<(String, String)> {
+    let list = body.split("<ul class=\"coverage-summary\">").nth(1).expect("the list of what each city misses");
+    let list = list.split("</ul>").next().unwrap();
+    list.split("<li><a href=\"/cities/")
+        .skip(1)
+        .map(|item| {
+            let slug = item.split('"').next().unwrap().to_string();
+            let text = item.split("</a>").nth(1).unwrap().split("</li>").next().unwrap().to_string();
+            (slug, text)
+        })
+        .collect()
+}
+
+/// The indicators' names on the page, in the fixed order.
+const NAMES: [&str; 10] = [
+    "Population",
+    "IT workforce",
+    "IT revenue",
+    "IT exports",
+    "IT companies",
+    "Outsourcing rank",
+    "Graduates",
+    "GDP",
+    "Venture capital",
+    "Start-ups",
+];
+
+#[tokio::test]
+async fn under_the_matrix_each_city_says_what_it_misses_in_words() {
+    let s = TestServer::start().await;
+    let json = s.json("/coverage.json").await;
+    for sort in ["name", "have"] {
+        let page = s.get(&format!("/coverage?sort={sort}")).await.body;
+        let lines = summary(&page);
+        let rows: Vec<String> = matrix(&page).into_iter().map(|r| r.0).collect();
+        let listed: Vec<String> = lines.iter().map(|l| l.0.clone()).collect();
+        assert_eq!(listed, rows, "every city once, in the matrix's order ({sort})");
+        for (slug, text) in &lines {
+            let c = city(&json, slug);
+            let missing: Vec<&str> =
+                INDICATORS.iter().zip(NAMES).filter(|(i, _)| year_of(c, i).is_none()).map(|(_, n)| n).collect();
+            let want = if missing.is_empty() {
+                format!(": {} of 10 — nothing missing", c["have"])
+            } else {
+                format!(": {} of 10 — missing: {}", c["have"], missing.join(", "))
+            };
+            assert_eq!(text, &want, "{slug}");
+        }
+    }
+    // Spot checks a reader would make: Dalian lacks venture capital only; Pune lacks IT revenue and GDP.
+    let page = s.get("/coverage").await.body;
+    let lines = summary(&page);
+    let line = |slug: &str| lines.iter().find(|l| l.0 == slug).unwrap().1.clone();
+    assert_eq!(line("dalian"), ": 9 of 10 — missing: Venture capital");
+    assert_eq!(line("pune"), ": 8 of 10 — missing: IT revenue, GDP");
+    // In Chinese, the same list reads in Chinese.
+    let zh = s.get("/zh/coverage").await.body;
+    assert!(zh.contains("大连</a>：已有 9 项（共 10 项），缺少：风险投资"), "the Chinese list");
+}
+
+#[tokio::test]
+async fn a_badges_target_row_is_marked_and_lands_below_the_headings() {
+    let s = TestServer::start().await;
+    let page = s.get("/coverage").await.body;
+    let css_href = page.split("<link rel=\"stylesheet\" href=\"").nth(1).unwrap().split('"').next().unwrap();
+    let css = s.get(css_href).await.body;
+    assert!(css.contains(".coverage-table tbody tr:target"), "the row a badge links to is marked");
+    assert!(css.contains(".coverage-table tbody tr { scroll-margin-top:"), "and lands below the headings");
 }

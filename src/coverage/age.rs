@@ -40,13 +40,13 @@ impl Age {
         }
     }
 
-    /// The legend's words.
+    /// The legend's words, in the page's language.
     pub fn label(self) -> String {
         match self {
-            Age::Recent => format!("{RECENT_YEARS} years old or less"),
-            Age::Ageing => format!("{} to {AGEING_YEARS} years old", RECENT_YEARS + 1),
-            Age::Old => format!("more than {AGEING_YEARS} years old"),
-            Age::Missing => "missing: no city figure".into(),
+            Age::Recent => crate::t1("coverage-age-recent", "years", RECENT_YEARS),
+            Age::Ageing => crate::t2("coverage-age-ageing", "from", RECENT_YEARS + 1, "to", AGEING_YEARS),
+            Age::Old => crate::t1("coverage-age-old", "years", AGEING_YEARS),
+            Age::Missing => crate::t("coverage-age-missing"),
         }
     }
 }

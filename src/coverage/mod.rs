@@ -45,7 +45,7 @@ enum Names {
 }
 
 /// Names of figures for an area wider than the city, whatever their definition says.
-const WIDER_AREA_SUFFIXES: [&str; 3] = ["_state", "_national", "_region"];
+pub const WIDER_AREA_SUFFIXES: [&str; 3] = ["_state", "_national", "_region"];
 
 impl Indicator {
     pub const ALL: [Indicator; 10] = [
@@ -80,7 +80,7 @@ impl Indicator {
         }
     }
 
-    /// How a page names it.
+    /// The English name the twins give it (`definitions[].label`): a contract, like the id.
     pub fn label(self) -> &'static str {
         match self {
             Indicator::Population => "Population",
@@ -94,6 +94,39 @@ impl Indicator {
             Indicator::VentureCapital => "Venture capital",
             Indicator::Startups => "Start-ups",
         }
+    }
+
+    /// How a page names it, in the page's language.
+    pub fn name(self) -> String {
+        crate::t(match self {
+            Indicator::Population => "coverage-indicator-population",
+            Indicator::ItWorkforce => "coverage-indicator-it-workforce",
+            Indicator::ItRevenue => "coverage-indicator-it-revenue",
+            Indicator::ItExports => "coverage-indicator-it-exports",
+            Indicator::ItCompanies => "coverage-indicator-it-companies",
+            Indicator::OutsourcingRank => "coverage-indicator-outsourcing-rank",
+            Indicator::Graduates => "coverage-indicator-graduates",
+            Indicator::Gdp => "coverage-indicator-gdp",
+            Indicator::VentureCapital => "coverage-indicator-venture-capital",
+            Indicator::Startups => "coverage-indicator-startups",
+        })
+    }
+
+    /// Which figures count for it, in plain words and the page's language (the metric names
+    /// are for the curious: [`metric_patterns`](Self::metric_patterns)).
+    pub fn explanation(self) -> String {
+        crate::t(match self {
+            Indicator::Population => "coverage-counts-population",
+            Indicator::ItWorkforce => "coverage-counts-it-workforce",
+            Indicator::ItRevenue => "coverage-counts-it-revenue",
+            Indicator::ItExports => "coverage-counts-it-exports",
+            Indicator::ItCompanies => "coverage-counts-it-companies",
+            Indicator::OutsourcingRank => "coverage-counts-outsourcing-rank",
+            Indicator::Graduates => "coverage-counts-graduates",
+            Indicator::Gdp => "coverage-counts-gdp",
+            Indicator::VentureCapital => "coverage-counts-venture-capital",
+            Indicator::Startups => "coverage-counts-startups",
+        })
     }
 
     fn names(self) -> Names {
@@ -119,7 +152,7 @@ impl Indicator {
         }
     }
 
-    /// What else counts besides figures of those metrics.
+    /// What else counts besides figures of those metrics (English, for the twins).
     pub fn also_counts(self) -> Option<&'static str> {
         (self == Indicator::Population).then_some("the population of the city's profile, with its year")
     }

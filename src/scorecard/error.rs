@@ -38,6 +38,25 @@ pub enum Parameter<'a> {
 }
 
 impl Error {
+    /// The message for a reader, in the page's language (the `Display` text is English, for
+    /// logs).
+    pub fn message(&self) -> String {
+        match self {
+            Error::CityCount { count } => {
+                let range = crate::t2("scorecard-range", "min", MIN_CITIES, "max", MAX_CITIES);
+                crate::t2("scorecard-error-city-count", "range", range, "count", count)
+            }
+            Error::MinCoverage { value } => crate::t1("scorecard-error-min-coverage-range", "value", value),
+            Error::WeightOutOfRange { metric, weight } => {
+                let range = crate::t2("scorecard-range-not", "max", MAX_WEIGHT, "value", weight);
+                crate::t2("scorecard-error-weight-range", "metric", metric, "range", range)
+            }
+            Error::NeutralWeighted { metric } => crate::t1("scorecard-error-neutral-weighted", "metric", metric),
+            Error::AllWeightsZero => crate::t("scorecard-error-no-weight"),
+            Error::ValueCount { .. } | Error::ValueNotFinite { .. } => self.to_string(),
+        }
+    }
+
     /// The parameter to name in a 400, or `None` when the caller, not the reader, is at fault.
     pub fn parameter(&self) -> Option<Parameter<'_>> {
         match self {

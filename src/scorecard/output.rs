@@ -72,7 +72,15 @@ pub enum Unranked {
 }
 
 impl Unranked {
-    /// The reason as a page may put it.
+    /// The reason in the page's language.
+    pub fn explanation(self) -> String {
+        crate::t(match self {
+            Unranked::NoData => "scorecard-unranked-no-data",
+            Unranked::LowCoverage => "scorecard-unranked-low-coverage",
+        })
+    }
+
+    /// The reason in English, as the JSON twin gives it.
     pub fn reason(self) -> &'static str {
         match self {
             Unranked::NoData => "no figure for any weighted metric",

@@ -15,20 +15,27 @@ pub(super) fn leader_sentence(cities: &[CityScore], samples: usize) -> String {
     contenders.sort_by(|a, b| b.p_first.total_cmp(&a.p_first));
     let draws = with_thousands(samples);
     match contenders.as_slice() {
-        [] => "No city has enough figures to be ranked, so there is no leader to test.".to_string(),
-        [only] => format!("{} is the only city ranked, so it is first in every weighting.", only.name),
+        [] => crate::t("scorecard-summary-nobody"),
+        [only] => crate::t1("scorecard-summary-only", "city", &only.name),
         [leader, ..] if leader.p_first == 1.0 => {
-            format!("{} is first in all {draws} weightings drawn around yours.", leader.name)
+            crate::t2("scorecard-summary-always", "city", &leader.name, "draws", &draws)
         }
         [leader, runner_up, ..] if leader.p_first > 0.5 => {
-            let lead = format!(
-                "{} is first in {} of {draws} weightings drawn around yours",
-                leader.name,
-                percent(leader.p_first)
-            );
+            let first = crate::t2("scorecard-summary-first", "city", &leader.name, "share", percent(leader.p_first));
+            let among = crate::t1("scorecard-summary-draws", "draws", &draws);
+            let lead = crate::t2("scorecard-summary-lead", "first", first, "among", among);
             match runner_up.p_first > 0.0 {
-                true => format!("{lead}, {} in {}.", runner_up.name, percent(runner_up.p_first)),
-                false => format!("{lead}."),
+                true => {
+                    let runner_up = crate::t2(
+                        "scorecard-summary-runner-up",
+                        "city",
+                        &runner_up.name,
+                        "share",
+                        percent(runner_up.p_first),
+                    );
+                    crate::t2("scorecard-summary-leader-runner-up", "lead", lead, "runner_up", runner_up)
+                }
+                false => crate::t1("scorecard-summary-leader", "lead", lead),
             }
         }
         _ => {
@@ -38,11 +45,11 @@ pub(super) fn leader_sentence(cities: &[CityScore], samples: usize) -> String {
                 .take(CONTENDERS_NAMED)
                 .enumerate()
                 .map(|(i, c)| {
-                    let first = if i == 0 { " is first" } else { "" };
-                    format!("{}{first} in {}", c.name, percent(c.p_first))
+                    let key = if i == 0 { "scorecard-summary-first" } else { "scorecard-summary-also" };
+                    crate::t2(key, "city", &c.name, "share", percent(c.p_first))
                 })
                 .collect();
-            format!("No city leads in most weightings: {} of {draws} drawn around yours.", join_with_and(&named))
+            crate::t2("scorecard-summary-open", "named", join_with_and(&named), "draws", &draws)
         }
     }
 }
@@ -59,7 +66,9 @@ fn join_with_and(parts: &[String]) -> String {
     match parts {
         [] => String::new(),
         [only] => only.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => {
+            format!("{}{}{last}", init.join(&crate::t("scorecard-list-comma")), crate::t("scorecard-list-and"))
+        }
     }
 }
 

@@ -77,8 +77,8 @@ impl Denied {
     /// 401 (429 for an address that must wait), as a sign-in page or as JSON.
     fn response(self, headers: &HeaderMap) -> Response {
         match self {
-            Denied::WrongToken => unauthorized(headers, "The bearer token is not the admin token."),
-            Denied::NotSignedIn => unauthorized(headers, "Sign in first."),
+            Denied::WrongToken => unauthorized(headers, &crate::t("admin-wrong-bearer")),
+            Denied::NotSignedIn => unauthorized(headers, &crate::t("admin-sign-in-first")),
             Denied::TooSoon(wait) => too_soon(headers, wait),
         }
     }
@@ -109,10 +109,8 @@ fn unauthorized(headers: &HeaderMap, message: &str) -> Response {
 /// are not checked until then.
 fn too_soon(headers: &HeaderMap, wait: Duration) -> Response {
     let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-    let message = format!(
-        "A wrong token was sent from your address a moment ago: try again in {seconds} second{}.",
-        if seconds == 1 { "" } else { "s" }
-    );
+    let message =
+        crate::i18n::t_count("admin-too-soon", i64::try_from(seconds).unwrap_or(i64::MAX), &seconds.to_string());
     let retry_after = [(header::RETRY_AFTER, seconds.to_string())];
     if wants_json(headers) {
         let body = serde_json::json!({ "error": { "status": 429, "message": message } });
@@ -161,7 +159,7 @@ async fn sign_in(
     let Some(admin) = state.admin.as_ref() else { return AppError::NotFound("page".into()).into_response() };
     match admin.attempt(caller.ip, form.token.trim()) {
         Attempt::Accepted => {}
-        Attempt::Rejected => return unauthorized(&headers, "That is not the admin token."),
+        Attempt::Rejected => return unauthorized(&headers, &crate::t("admin-wrong-token")),
         Attempt::TooSoon(wait) => return too_soon(&headers, wait),
     }
     tracing::info!(ip = %caller.ip, "admin signed in");
@@ -187,6 +185,19 @@ struct ReportPage {
     reason: String,
 }
 
+impl ReportPage {
+    /// "Applied" or "Preview": the title and the breadcrumb's last step.
+    fn short_title(&self) -> String {
+        if self.report.applied { crate::t("admin-applied") } else { crate::t("admin-preview-short") }
+    }
+
+    /// "3 problems".
+    fn problems_heading(&self) -> String {
+        let n = self.report.problem_count;
+        crate::i18n::t_count("admin-problems", i64::try_from(n).unwrap_or(i64::MAX), &n.to_string())
+    }
+}
+
 /// `POST /admin/import`: preview (default) or apply an uploaded dataset.
 async fn import_upload(State(state): State<AppState>, caller: Caller, request: Request) -> Response {
     let headers = request.headers().clone();
@@ -205,7 +216,7 @@ async fn run_import(state: &AppState, user: &AdminUser, headers: &HeaderMap, req
     let admin = state.admin.as_ref().ok_or_else(|| AppError::NotFound("page".into()))?;
     let multipart = Multipart::from_request(request, state)
         .await
-        .map_err(|e| AppError::bad_param("files", format!("send the dataset as multipart/form-data: {e}")))?;
+        .map_err(|e| AppError::bad_param("files", crate::t1("admin-error-multipart", "detail", e)))?;
     // Everything one upload holds once unpacked (its plain files and its zips' files together).
     let max_unpacked =
         usize::try_from(state.settings.limits.max_upload_mb.saturating_mul(4 * 1024 * 1024)).unwrap_or(usize::MAX);
@@ -220,20 +231,17 @@ async fn run_import(state: &AppState, user: &AdminUser, headers: &HeaderMap, req
                     (p.files, reason)
                 }
                 _ => {
-                    return Err(AppError::bad_param(
-                        "upload",
-                        "this preview has expired or is not yours; upload the files again",
-                    ));
+                    return Err(AppError::bad_param("upload", crate::t("admin-error-expired")));
                 }
             }
         }
         _ if form.files.is_empty() => {
-            return Err(AppError::bad_param("files", "choose at least one CSV file or a .zip of them"));
+            return Err(AppError::bad_param("files", crate::t("admin-error-no-files")));
         }
         _ => (form.files, form.reason.clone()),
     };
     if form.action == Action::Apply && reason.is_empty() {
-        return Err(AppError::bad_param("reason", "say why the data changes: readers see it on /changes"));
+        return Err(AppError::bad_param("reason", crate::t("admin-error-no-reason")));
     }
 
     let mode = if form.action == Action::Apply { ImportMode::Apply } else { ImportMode::Preview };
@@ -277,5 +285,64 @@ async fn log(State(state): State<AppState>, caller: Caller, headers: HeaderMap) 
     match changes::latest(&state.pool, 200).await {
         Ok(changes) => LogPage { changes }.into_response(),
         Err(e) => AppError::from(e).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{FileReport, Problem, ProblemGroup};
+    use crate::i18n::{Lang, within};
+
+    fn report() -> ImportReport {
+        ImportReport {
+            dataset: "upload of cities.csv".into(),
+            files: vec![FileReport {
+                file: "cities.csv",
+                rows: 3,
+                new: 1,
+                changed: 1,
+                unchanged: 1,
+                changed_keys: vec!["testville".into()],
+                more_changed_keys: 2,
+                bulk: false,
+            }],
+            problems: vec![Problem {
+                file: "cities.csv".into(),
+                line: 2,
+                column: "name".into(),
+                reason: "is required but empty".into(),
+            }],
+            problem_count: 5,
+            more_problems: vec![ProblemGroup {
+                file: "cities.csv".into(),
+                column: "name".into(),
+                reason: "is required but empty".into(),
+                count: 4,
+            }],
+            applied: false,
+            data_version: 1,
+        }
+    }
+
+    #[tokio::test]
+    async fn the_import_report_reads_in_the_pages_language() {
+        let page = || ReportPage { report: report(), upload_id: None, reason: String::new() };
+        let en = page().render().unwrap();
+        for words in ["<title>Preview · Update data", "5 problems", "The first 1 are listed; and 4 more", "and 2 more"]
+        {
+            assert!(en.contains(words), "{words}");
+        }
+        let zh = within(Lang::Zh, "/admin/import".into(), async { page().render().unwrap() }).await;
+        for words in [
+            "<title>预览 · 更新数据",
+            "此次上传无法应用",
+            "5 个问题",
+            "以上列出前 1 个；另有以下几类问题共 4 个",
+            "另有 2 个",
+        ] {
+            assert!(zh.contains(words), "{words}: {zh}");
+        }
+        assert!(zh.contains("is required but empty"), "the importer's own words stay as written");
     }
 }

@@ -75,10 +75,7 @@ impl UnpackBudget {
     }
 
     fn exceeded(&self) -> AppError {
-        AppError::TooLarge(format!(
-            "the upload unpacks to more than {} MB (its files and the files in its zips together)",
-            self.max / (1024 * 1024)
-        ))
+        AppError::TooLarge(crate::t1("admin-error-unpacks-to", "mb", self.max / (1024 * 1024)))
     }
 }
 
@@ -117,7 +114,7 @@ pub async fn read(mut form: Multipart, max_unpacked: usize) -> Result<Upload, Ap
             (other, _) => {
                 return Err(AppError::BadRequest {
                     param: other.to_string(),
-                    message: format!("{other:?} is not a field of the upload form"),
+                    message: crate::t1("admin-error-not-a-field", "field", format!("{other:?}")),
                     allowed: crate::error::Allowed::Parameters(
                         ["files", "reason", "action", "upload"].map(String::from).to_vec(),
                     ),
@@ -128,7 +125,7 @@ pub async fn read(mut form: Multipart, max_unpacked: usize) -> Result<Upload, Ap
     let mut seen = std::collections::HashSet::new();
     for (name, _) in &upload.files {
         if !seen.insert(name.clone()) {
-            return Err(bad(format!("{name} is in the upload twice")));
+            return Err(bad(crate::t1("admin-error-twice", "file", name)));
         }
     }
     Ok(upload)
@@ -136,9 +133,9 @@ pub async fn read(mut form: Multipart, max_unpacked: usize) -> Result<Upload, Ap
 
 fn unreadable(e: axum::extract::multipart::MultipartError) -> AppError {
     if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-        return AppError::TooLarge(format!("the upload could not be read: {}", e.body_text()));
+        return AppError::TooLarge(crate::t1("admin-error-unreadable", "detail", e.body_text()));
     }
-    bad(format!("the upload could not be read: {}", e.body_text()))
+    bad(crate::t1("admin-error-unreadable", "detail", e.body_text()))
 }
 
 fn is_zip(file_name: &str) -> bool {
@@ -146,7 +143,7 @@ fn is_zip(file_name: &str) -> bool {
 }
 
 fn text(bytes: &[u8]) -> Result<&str, AppError> {
-    std::str::from_utf8(bytes).map_err(|_| bad("a form field is not UTF-8 text"))
+    std::str::from_utf8(bytes).map_err(|_| bad(crate::t("admin-error-not-utf8")))
 }
 
 /// The file name without any folder part a client may send (`../../etc/x.csv` is `x.csv`).
@@ -156,13 +153,14 @@ fn base_name(name: &str) -> String {
 
 /// The CSV files of a zip (folders inside it are ignored), read in memory with limits.
 fn unzip(bytes: &[u8], budget: &mut UnpackBudget) -> Result<Vec<(String, Bytes)>, AppError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(format!("not a readable zip: {e}")))?;
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(crate::t1("admin-error-not-a-zip", "detail", e)))?;
     if archive.len() > MAX_ZIP_ENTRIES {
-        return Err(bad(format!("the zip holds {} entries; at most {MAX_ZIP_ENTRIES} are read", archive.len())));
+        return Err(bad(crate::t2("admin-error-zip-entries", "n", archive.len(), "max", MAX_ZIP_ENTRIES)));
     }
     let mut files = Vec::new();
     for i in 0..archive.len() {
-        let entry = archive.by_index(i).map_err(|e| bad(format!("zip entry {i} cannot be read: {e}")))?;
+        let entry = archive.by_index(i).map_err(|e| bad(crate::t2("admin-error-zip-entry", "n", i, "detail", e)))?;
         if entry.is_dir() {
             continue;
         }
@@ -179,7 +177,7 @@ fn unzip(bytes: &[u8], budget: &mut UnpackBudget) -> Result<Vec<(String, Bytes)>
         entry
             .take(budget.left as u64 + 1)
             .read_to_end(&mut content)
-            .map_err(|e| bad(format!("{name} cannot be unpacked: {e}")))?;
+            .map_err(|e| bad(crate::t2("admin-error-cannot-unpack", "file", &name, "detail", e)))?;
         budget.spend(content.len())?;
         // Unknown CSV names are kept: the importer reports them as not part of the format.
         files.push((name, Bytes::from(content)));

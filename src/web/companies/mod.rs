@@ -72,7 +72,7 @@ impl CompanyListing {
     fn past_the_end(&self) -> Option<FormError> {
         (self.page > self.pages).then(|| FormError {
             field: "page".into(),
-            message: format!("page {} is past the last page of this list ({})", self.page, self.pages),
+            message: crate::t2("companies-error-past-the-end", "page", self.page, "pages", self.pages),
             allowed: Vec::new(),
         })
     }
@@ -190,9 +190,10 @@ fn encode(value: &str) -> String {
 fn cursor(param: &str, values: Vec<String>) -> AppResult<Option<i64>> {
     match single(param, values)? {
         None => Ok(None),
-        Some(text) => text.parse::<i64>().map(Some).map_err(|_| {
-            AppError::bad_param(param, format!("{text:?} is not a position in the list: follow the page links"))
-        }),
+        Some(text) => text
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| AppError::bad_param(param, crate::t1("companies-error-cursor", "value", format!("{text:?}")))),
     }
 }
 
@@ -209,7 +210,7 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
             _ => {
                 return Err(AppError::bad_param(
                     "per_page",
-                    format!("{text:?} is not allowed: use a whole number from 1 to {max}"),
+                    crate::t2("companies-error-per-page", "value", format!("{text:?}"), "max", max),
                 ));
             }
         },
@@ -224,14 +225,14 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
             None => {
                 return Err(AppError::bad_param(
                     "park",
-                    format!("{slug:?} is not a known park; the parks are listed on each city's page"),
+                    crate::t1("companies-error-unknown-park", "park", format!("{slug:?}")),
                 ));
             }
         },
     };
     let filter = CompanyFilter { city, sector, park };
     let position = match (cursor("after", query.after)?, cursor("before", query.before)?) {
-        (Some(_), Some(_)) => return Err(AppError::bad_param("before", "give after or before, not both")),
+        (Some(_), Some(_)) => return Err(AppError::bad_param("before", crate::t("companies-error-after-and-before"))),
         (Some(id), None) => Position::After(id),
         (None, Some(id)) => Position::Before(id),
         (None, None) => Position::Offset((page - 1) * per_page),
@@ -239,10 +240,7 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
     if let Position::After(id) | Position::Before(id) = position
         && !companies::exists(pool, id).await?
     {
-        return Err(AppError::bad_param(
-            "after",
-            "this position is not in the list any more: start from the first page",
-        ));
+        return Err(AppError::bad_param("after", crate::t("companies-error-stale-cursor")));
     }
     let count_key = (reference.version, format!("{filter:?}"));
     let total = match state.counts.get(&count_key) {

@@ -47,18 +47,25 @@ async fn all_cities(state: &AppState, order: Order) -> AppResult<Vec<CityCoverag
     Ok(list)
 }
 
-/// A column of the matrix: an indicator, which metrics count for it, and how many cities have it.
+/// A column of the matrix: an indicator, which figures count for it, and how many cities have it.
 pub struct Column {
     pub id: &'static str,
-    pub label: &'static str,
+    /// The indicator's name in the page's language.
+    pub name: String,
+    /// Which figures count, in plain words.
+    pub explanation: String,
+    /// The metric names that count, for the curious (`it_revenue_*`).
     pub metrics: Vec<String>,
-    pub also: Option<&'static str>,
+    /// What else counts, in words.
+    pub also: Option<String>,
     pub cities: usize,
 }
 
 pub struct Cell {
     pub year: Option<i64>,
     pub age: Age,
+    /// Where the figures behind the year are: the city's page, at its figures where they are.
+    pub href: String,
 }
 
 pub struct Row {
@@ -66,6 +73,28 @@ pub struct Row {
     pub name: String,
     pub have: usize,
     pub cells: Vec<Cell>,
+    /// "8 of 10 — missing: IT revenue, GDP", for the list under the matrix.
+    pub summary: String,
+}
+
+/// Where a cell's figures are shown: a population from the city's profile is at the top of its
+/// page, every other figure in the page's figures table.
+fn evidence_href(slug: &str, indicator: Indicator) -> String {
+    match indicator {
+        Indicator::Population => format!("/cities/{slug}"),
+        _ => format!("/cities/{slug}#figures-heading"),
+    }
+}
+
+/// "8 of 10 — missing: IT revenue, GDP", or "10 of 10 — nothing missing", in the page's language.
+pub fn summary(c: &CityCoverage) -> String {
+    let count = crate::t2("coverage-summary-count", "have", c.have(), "total", Indicator::TOTAL);
+    let missing: Vec<String> = c.cells().filter(|(_, year)| year.is_none()).map(|(i, _)| i.name()).collect();
+    if missing.is_empty() {
+        crate::t1("coverage-summary-complete", "count", count)
+    } else {
+        crate::t2("coverage-summary-missing", "count", count, "list", missing.join(&crate::t("coverage-list-comma")))
+    }
 }
 
 #[derive(Template)]
@@ -79,6 +108,10 @@ pub struct CoveragePage {
     order: Order,
     total: usize,
     error: Option<FormError>,
+    /// The scope a metric's definition must have to count (`city`).
+    city_scope: &'static str,
+    /// The endings of metric names that say a figure is for a wider area.
+    wider_suffixes: &'static [&'static str],
 }
 
 impl CoveragePage {
@@ -112,9 +145,10 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<Coverage
         .iter()
         .map(|&i| Column {
             id: i.id(),
-            label: i.label(),
+            name: i.name(),
+            explanation: i.explanation(),
             metrics: i.metric_patterns(),
-            also: i.also_counts(),
+            also: i.also_counts().map(|_| crate::t("coverage-exact-also-population")),
             cities: list.iter().filter(|c| c.year(i).is_some()).count(),
         })
         .collect();
@@ -124,11 +158,24 @@ pub async fn index(State(state): State<AppState>, Params(query): Params<Coverage
             slug: c.slug.clone(),
             name: c.name.clone(),
             have: c.have(),
-            cells: c.cells().map(|(_, year)| Cell { year, age: Age::of(year, this_year) }).collect(),
+            cells: c
+                .cells()
+                .map(|(i, year)| Cell { year, age: Age::of(year, this_year), href: evidence_href(&c.slug, i) })
+                .collect(),
+            summary: summary(c),
         })
         .collect();
-    let page =
-        CoveragePage { columns, rows, legend: Age::ALL.to_vec(), this_year, order, total: Indicator::TOTAL, error };
+    let page = CoveragePage {
+        columns,
+        rows,
+        legend: Age::ALL.to_vec(),
+        this_year,
+        order,
+        total: Indicator::TOTAL,
+        error,
+        city_scope: crate::metric::Scope::City.as_str(),
+        wider_suffixes: &coverage::WIDER_AREA_SUFFIXES,
+    };
     let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     Ok((status, Html(page.render()?)).into_response())
 }

@@ -4,6 +4,7 @@
 use super::super::charts::{ChartBlock, DataRow, DataTable, LegendItem};
 use super::super::view::{DerivationView, Evidence, Figure, TableCell};
 use super::Computed;
+use super::page::band_range;
 use super::query::{COVERAGE, SCORE};
 use crate::charts::hbar::{HBarGroup, HBarSeries, HBarSpec, HBarValue, Mark};
 use crate::charts::layout::series_class;
@@ -45,7 +46,7 @@ fn score_figure(c: &Computed, s: &CityScore) -> Option<Figure> {
         .sum();
     let mut figure = Figure::new(score, &Unit::plain(Quantity::Score), None, Evidence::default());
     figure.derivation = Some(DerivationView {
-        label: "how it is scored".into(),
+        label: crate::t("scorecard-how-scored"),
         formula: format!("({}) ÷ {} = {score:.2}", terms.join(" + "), format::trimmed(total, 2)),
         inputs: Vec::new(),
     });
@@ -54,7 +55,7 @@ fn score_figure(c: &Computed, s: &CityScore) -> Option<Figure> {
 
 fn scores(c: &Computed) -> AppResult<Option<ChartBlock>> {
     let unit = Unit::plain(Quantity::Score);
-    let series = [HBarSeries { name: "Score".into(), scope: Scope::City }];
+    let series = [HBarSeries { name: crate::t("scorecard-col-score"), scope: Scope::City }];
     let groups: Vec<HBarGroup> = c
         .card
         .cities
@@ -62,12 +63,17 @@ fn scores(c: &Computed) -> AppResult<Option<ChartBlock>> {
         .map(|s| HBarGroup {
             label: s.name.clone(),
             colour: s.input_index,
-            values: vec![s.score.map(|v| HBarValue { value: v, year: None, source: "the scorecard".into() })],
+            values: vec![s.score.map(|v| HBarValue {
+                value: v,
+                year: None,
+                source: crate::t("scorecard-score-source"),
+            })],
         })
         .collect();
+    let title = crate::t("scorecard-chart-scores");
     let spec = HBarSpec {
         id: "chart-scores",
-        title: "Scores (0 to 1, weighted mean of the normalised figures)",
+        title: &title,
         unit: &unit,
         series: &series,
         groups: &groups,
@@ -76,8 +82,8 @@ fn scores(c: &Computed) -> AppResult<Option<ChartBlock>> {
         sort: false,
     };
     let table = DataTable {
-        corner: "City".into(),
-        columns: vec!["Score".into()],
+        corner: crate::t("col-city"),
+        columns: vec![crate::t("scorecard-col-score")],
         rows: c
             .card
             .cities
@@ -105,26 +111,28 @@ pub fn bands(c: &Computed) -> AppResult<Option<ChartBlock>> {
             high: s.rank_high,
             p_first: s.p_first,
             unranked: s.unranked.map(|u| match u {
-                Unranked::NoData => "no figure".to_string(),
-                Unranked::LowCoverage => "low coverage".to_string(),
+                Unranked::NoData => crate::t("scorecard-band-no-figure"),
+                Unranked::LowCoverage => crate::t("scorecard-band-low-coverage"),
             }),
         })
         .collect();
     let text = |s: &CityScore| -> String {
         match (s.rank, s.rank_low, s.rank_high) {
-            (Some(r), Some(lo), Some(hi)) => format!(
-                "{} ({} to {}), first in {}",
-                format::ordinal(r as f64),
-                format::ordinal(lo as f64),
-                format::ordinal(hi as f64),
-                share(s.p_first)
+            (Some(r), Some(lo), Some(hi)) => {
+                let rank =
+                    crate::t2("scorecard-rank-band", "rank", format::ordinal(r as f64), "range", band_range(lo, hi));
+                crate::t2("scorecard-band-text", "rank", rank, "share", share(s.p_first))
+            }
+            _ => crate::t1(
+                "scorecard-not-ranked",
+                "reason",
+                s.unranked.map_or_else(|| crate::t("scorecard-no-score"), |u| u.explanation()),
             ),
-            _ => format!("not ranked: {}", s.unranked.map_or("no score", |u| u.reason())),
         }
     };
     let table = DataTable {
-        corner: "City".into(),
-        columns: vec!["Rank (band), share of weightings first".into()],
+        corner: crate::t("col-city"),
+        columns: vec![crate::t("scorecard-band-column")],
         rows: c
             .card
             .cities
@@ -138,10 +146,19 @@ pub fn bands(c: &Computed) -> AppResult<Option<ChartBlock>> {
                         year: None,
                         evidence: Evidence::default(),
                         derivation: Some(DerivationView {
-                            label: "how the band is drawn".into(),
-                            formula: format!(
-                                "ranks in {} weightings drawn around yours (Dirichlet, concentration {}, seed {}): 5th to 95th percentile, widened to hold the rank at your weights",
-                                c.card.method.samples, c.card.method.concentration, c.card.method.seed
+                            label: crate::t("scorecard-how-band"),
+                            formula: crate::t2(
+                                "scorecard-band-formula",
+                                "samples",
+                                c.card.method.samples,
+                                "params",
+                                crate::t2(
+                                    "scorecard-dirichlet",
+                                    "concentration",
+                                    c.card.method.concentration,
+                                    "seed",
+                                    c.card.method.seed,
+                                ),
                             ),
                             inputs: Vec::new(),
                         }),
@@ -152,8 +169,8 @@ pub fn bands(c: &Computed) -> AppResult<Option<ChartBlock>> {
             })
             .collect(),
     };
-    let title = "Rank and how much it depends on the weights";
-    Ok(ChartBlock::bands(|v| rank_band_chart("chart-bands", title, &rows, v), legend(c), table)?)
+    let title = crate::t("scorecard-chart-bands");
+    Ok(ChartBlock::bands(|v| rank_band_chart("chart-bands", &title, &rows, v), legend(c), table)?)
 }
 
 /// One axis of the scatter: a weighted metric's figures, the score or the coverage.
@@ -161,11 +178,11 @@ fn axis_values(c: &Computed, which: &str) -> (ScatterAxis, Vec<Option<f64>>) {
     let card = &c.card.cities;
     match which {
         SCORE => (
-            ScatterAxis { title: "score".into(), unit: Unit::plain(Quantity::Score) },
+            ScatterAxis { title: crate::t("scorecard-axis-score"), unit: Unit::plain(Quantity::Score) },
             card.iter().map(|s| s.score).collect(),
         ),
         COVERAGE => (
-            ScatterAxis { title: "coverage".into(), unit: Unit::plain(Quantity::Share) },
+            ScatterAxis { title: crate::t("scorecard-axis-coverage"), unit: Unit::plain(Quantity::Share) },
             card.iter().map(|s| Some(s.coverage)).collect(),
         ),
         metric => {
@@ -178,7 +195,7 @@ fn axis_values(c: &Computed, which: &str) -> (ScatterAxis, Vec<Option<f64>>) {
                 .map(|ch| ch.shown.unit.clone())
                 .next()
                 .unwrap_or_else(|| c.assembled.weights[j].0.unit.clone());
-            let title = c.assembled.weights[j].0.label.clone();
+            let title = c.assembled.weights[j].0.name();
             (ScatterAxis { title, unit }, card.iter().map(|s| s.cells[j].value).collect())
         }
     }
@@ -196,12 +213,12 @@ fn scatter(c: &Computed) -> AppResult<Option<ChartBlock>> {
             Some(ScatterPoint { label: s.name.clone(), colour: s.input_index, x: (*x)?, y: (*y)? })
         })
         .collect();
-    let title = format!("{} against {}", capitalised(&y_axis.title), x_axis.title);
+    let title = crate::t2("scorecard-chart-scatter", "y", capitalised(&y_axis.title), "x", &x_axis.title);
     let cell = |v: Option<f64>, unit: &Unit| {
         TableCell::from(v.map(|v| Figure::new(v, unit, None, Evidence::default())).into_iter().collect::<Vec<_>>())
     };
     let table = DataTable {
-        corner: "City".into(),
+        corner: crate::t("col-city"),
         columns: vec![x_axis.title.clone(), y_axis.title.clone()],
         rows: c
             .card

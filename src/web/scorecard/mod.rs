@@ -66,10 +66,10 @@ pub async fn compute(state: &AppState, raw: Option<&str>) -> AppResult<Computed>
 /// The engine's refusal as a 400 naming the parameter, or a 500 when the fault is ours.
 fn reader_error(e: &scorecard::Error) -> AppError {
     match e.parameter() {
-        Some(Parameter::Cities) => AppError::bad_param("city", e.to_string()),
-        Some(Parameter::MinCoverage) => AppError::bad_param("min_coverage", e.to_string()),
-        Some(Parameter::Weight { metric }) => AppError::bad_param(format!("w.{metric}"), e.to_string()),
-        Some(Parameter::Weights) => AppError::bad_param("w.METRIC", e.to_string()),
+        Some(Parameter::Cities) => AppError::bad_param("city", e.message()),
+        Some(Parameter::MinCoverage) => AppError::bad_param("min_coverage", e.message()),
+        Some(Parameter::Weight { metric }) => AppError::bad_param(format!("w.{metric}"), e.message()),
+        Some(Parameter::Weights) => AppError::bad_param("w.METRIC", e.message()),
         None => AppError::Internal(e.to_string()),
     }
 }
@@ -102,15 +102,15 @@ pub async fn index(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Ap
 }
 
 /// The normalisations a form offers: value and label.
-pub fn norm_choices(chosen: Norm) -> Vec<(String, &'static str, bool)> {
+pub fn norm_choices(chosen: Norm) -> Vec<(String, String, bool)> {
     Norm::NAMES
         .iter()
         .map(|name| {
-            let label = match *name {
-                "minmax" => "Min–max: best 1, worst 0",
-                "zscore" => "z-score: distance from the mean",
-                _ => "Rank order: evenly spaced",
-            };
+            let label = crate::t(match *name {
+                "minmax" => "scorecard-norm-minmax",
+                "zscore" => "scorecard-norm-zscore",
+                _ => "scorecard-norm-rank",
+            });
             (name.to_string(), label, Norm::parse(name) == Some(chosen))
         })
         .collect()

@@ -16,6 +16,7 @@ use crate::db::metrics;
 use crate::error::AppResult;
 use crate::format;
 use crate::metric::Catalogue;
+use crate::scorecard::{CONCENTRATION, MAX_CITIES, MIN_CITIES, SAMPLES, SEED};
 
 /// One number field of the weights form.
 pub struct WeightField {
@@ -41,7 +42,7 @@ pub struct ScoreRow {
     pub coverage: String,
     pub band: String,
     pub p_first: String,
-    pub unranked: Option<&'static str>,
+    pub unranked: Option<String>,
     pub inputs: Vec<ScoreInput>,
 }
 
@@ -57,7 +58,7 @@ pub struct ScorecardPage {
     pub charts: Vec<ChartBlock>,
     pub weights: Vec<WeightField>,
     pub city_picker: CityPicker,
-    pub norms: Vec<(String, &'static str, bool)>,
+    pub norms: Vec<(String, String, bool)>,
     pub min_coverage: String,
     pub options: Options,
     pub x_choices: Vec<Choice>,
@@ -88,6 +89,21 @@ impl ScorecardPage {
         {
             f.link_within_page();
         }
+    }
+
+    /// The city picker's legend: how many cities a scorecard takes.
+    fn cities_legend(&self) -> String {
+        crate::t2("scorecard-cities-legend", "min", MIN_CITIES, "max", MAX_CITIES)
+    }
+
+    /// How the band is drawn, for the page's method section.
+    fn method_band(&self) -> String {
+        method_text("scorecard-method-band")
+    }
+
+    /// The method in one paragraph, for the exported file.
+    pub fn method_export(&self) -> String {
+        method_text("scorecard-export-method")
     }
 
     fn field_error(&self, field: &str) -> Option<String> {
@@ -125,13 +141,11 @@ impl ScorecardPage {
                     coverage: format!("{}%", (s.coverage * 100.0).round()),
                     band: match (s.rank_low, s.rank_high) {
                         (Some(lo), Some(hi)) if lo == hi => format::ordinal(lo as f64),
-                        (Some(lo), Some(hi)) => {
-                            format!("{} to {}", format::ordinal(lo as f64), format::ordinal(hi as f64))
-                        }
+                        (Some(lo), Some(hi)) => band_range(lo, hi),
                         _ => "—".into(),
                     },
                     p_first: share(s.p_first),
-                    unranked: s.unranked.map(|u| u.reason()),
+                    unranked: s.unranked.map(|u| u.explanation()),
                     inputs: s
                         .cells
                         .iter()
@@ -140,7 +154,7 @@ impl ScorecardPage {
                         .map(|((cell, ch), (m, _))| ScoreInput {
                             figure: ch.as_ref().map(|ch| Figure::shown(&ch.shown, &ch.metric, &city.name)),
                             normalised: cell.normalised.map_or("—".into(), |n| format!("{n:.2}")),
-                            stands_in: ch.as_ref().filter(|ch| ch.metric.id != m.id).map(|ch| ch.metric.label.clone()),
+                            stands_in: ch.as_ref().filter(|ch| ch.metric.id != m.id).map(|ch| ch.metric.name()),
                         })
                         .collect(),
                 }
@@ -155,19 +169,23 @@ impl ScorecardPage {
                 let weight = a.weights.iter().find(|(m, _)| m.id == id).map(|(_, w)| format::trimmed(*w, 2));
                 WeightField {
                     name: format!("w.{id}"),
-                    label: metric.map_or(id.clone(), |m| m.label.clone()),
+                    label: metric.map_or(id.clone(), |m| m.name()),
                     value: weight.unwrap_or_default(),
                 }
             })
             .collect();
         let axis_choices = |chosen: &str| -> Vec<Choice> {
             let mut out = vec![
-                Choice { value: SCORE.into(), label: "Score".into(), checked: chosen == SCORE },
-                Choice { value: COVERAGE.into(), label: "Coverage".into(), checked: chosen == COVERAGE },
+                Choice { value: SCORE.into(), label: crate::t("scorecard-col-score"), checked: chosen == SCORE },
+                Choice {
+                    value: COVERAGE.into(),
+                    label: crate::t("scorecard-col-coverage"),
+                    checked: chosen == COVERAGE,
+                },
             ];
             out.extend(a.weights.iter().map(|(m, _)| Choice {
                 value: m.id.clone(),
-                label: m.label.clone(),
+                label: m.name(),
                 checked: chosen == m.id,
             }));
             out
@@ -175,7 +193,11 @@ impl ScorecardPage {
         Ok(ScorecardPage {
             query: c.query_string(),
             summary: Some(c.card.summary.clone()),
-            columns: a.weights.iter().map(|(m, w)| format!("{} (× {})", m.label, format::trimmed(*w, 2))).collect(),
+            columns: a
+                .weights
+                .iter()
+                .map(|(m, w)| crate::t2("scorecard-col-weighted", "metric", m.name(), "weight", format::trimmed(*w, 2)))
+                .collect(),
             rows,
             charts: charts::blocks(c)?,
             weights,
@@ -213,7 +235,7 @@ impl ScorecardPage {
         let reference = state.freshness.reference(&state.pool).await?;
         for w in &mut weights {
             if let Some(m) = reference.catalogue.get(&w.name[2..]) {
-                w.label = m.label.clone();
+                w.label = m.name();
             }
         }
         let norm = value("norm").and_then(|n| crate::scorecard::Norm::parse(&n)).unwrap_or_default();
@@ -234,6 +256,21 @@ impl ScorecardPage {
             compare_query: String::new(),
         })
     }
+}
+
+/// "3rd to 5th": the ranks a band runs between.
+pub fn band_range(low: u32, high: u32) -> String {
+    crate::t2("scorecard-band-range", "low", format::ordinal(low as f64), "high", format::ordinal(high as f64))
+}
+
+/// A method paragraph with the band's draws, concentration and seed.
+fn method_text(key: &str) -> String {
+    crate::t2(key, "samples", format::grouped(SAMPLES as f64), "params", draw_parameters())
+}
+
+/// "concentration 50, seed 42": the parameters of the band's draws.
+pub fn draw_parameters() -> String {
+    crate::t2("scorecard-dirichlet", "concentration", CONCENTRATION, "seed", SEED)
 }
 
 /// The cities by region, with the presets as links that keep the weights and options of `query`.

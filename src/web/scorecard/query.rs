@@ -60,7 +60,7 @@ impl ScorecardQuery {
                 }
             } else if let Some(metric) = key.strip_prefix("w.") {
                 if weights.iter().any(|(m, _)| m == metric) {
-                    return Err(AppError::bad_param(key.clone(), "is given twice; give each weight once"));
+                    return Err(AppError::bad_param(key.clone(), crate::t("scorecard-error-weight-twice")));
                 }
                 weights.push((metric.to_string(), value));
             } else if let Some(i) = names.iter().position(|n| *n == key) {
@@ -68,7 +68,7 @@ impl ScorecardQuery {
             } else {
                 return Err(AppError::BadRequest {
                     param: key.clone(),
-                    message: format!("{key:?} is not a parameter of this page"),
+                    message: crate::t1("scorecard-error-not-a-parameter", "param", format!("{key:?}")),
                     allowed: Allowed::Parameters(PARAMETERS.iter().map(|p| p.to_string()).collect()),
                 });
             }
@@ -84,7 +84,12 @@ impl ScorecardQuery {
             None => crate::scorecard::DEFAULT_MIN_COVERAGE,
             Some(text) => match text.parse::<f64>() {
                 Ok(v) if (0.0..=1.0).contains(&v) => v,
-                _ => return Err(AppError::bad_param("min_coverage", format!("{text:?} is not a number from 0 to 1"))),
+                _ => {
+                    return Err(AppError::bad_param(
+                        "min_coverage",
+                        crate::t1("scorecard-error-min-coverage", "value", format!("{text:?}")),
+                    ));
+                }
             },
         };
         let options = comparable_options(currency, per, Vec::new(), year)?;
@@ -145,7 +150,7 @@ fn parsed_weights(given: &[(String, String)], catalogue: &Catalogue) -> AppResul
         let param = format!("w.{id}");
         let Some(metric) = catalogue.get(id) else {
             return Err(AppError::BadRequest {
-                message: format!("{id:?} is not a metric of the catalogue"),
+                message: crate::t1("scorecard-error-unknown-metric", "metric", format!("{id:?}")),
                 param,
                 allowed: Allowed::Parameters(allowed()),
             });
@@ -153,11 +158,7 @@ fn parsed_weights(given: &[(String, String)], catalogue: &Catalogue) -> AppResul
         if !metric.scope.is_city() {
             return Err(AppError::bad_param(
                 param,
-                format!(
-                    "{} is a figure for the {}: only a city's own figures enter its score",
-                    metric.label,
-                    metric.scope.label()
-                ),
+                crate::t2("scorecard-error-wider-scope", "metric", metric.name(), "scope", metric.scope.label()),
             ));
         }
         let text = text.trim();
@@ -165,19 +166,16 @@ fn parsed_weights(given: &[(String, String)], catalogue: &Catalogue) -> AppResul
         if !(0.0..=MAX_WEIGHT).contains(&weight) {
             return Err(AppError::bad_param(
                 param,
-                format!("{text:?} is not a weight: use a number from 0 to {MAX_WEIGHT}"),
+                crate::t2("scorecard-error-not-a-weight", "value", format!("{text:?}"), "max", MAX_WEIGHT),
             ));
         }
         if metric.direction == Direction::Neutral && weight > 0.0 {
-            return Err(AppError::bad_param(
-                param,
-                format!("{} is neither better high nor low: it cannot be weighted", metric.label),
-            ));
+            return Err(AppError::bad_param(param, crate::t1("scorecard-error-neutral", "metric", metric.name())));
         }
         out.push((metric.clone(), weight));
     }
     if !out.iter().any(|(_, w)| *w > 0.0) {
-        return Err(AppError::bad_param("w.METRIC", "every weight is 0: give at least one metric a weight above 0"));
+        return Err(AppError::bad_param("w.METRIC", crate::t("scorecard-error-all-zero")));
     }
     // A weight of 0 (or a field left empty in the form) takes the metric off the card.
     out.retain(|(_, w)| *w > 0.0);

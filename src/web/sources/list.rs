@@ -76,7 +76,7 @@ impl SourceListing {
     pub fn past_the_end(&self) -> Option<FormError> {
         (self.page > self.pages).then(|| FormError {
             field: "page".into(),
-            message: format!("page {} is past the last page of this list ({})", self.page, self.pages),
+            message: crate::t2("sources-error-past-the-end", "page", self.page, "pages", self.pages),
             allowed: Vec::new(),
         })
     }
@@ -155,7 +155,7 @@ pub async fn listing(state: &AppState, query: SourcesQuery) -> AppResult<SourceL
     if let Some(t) = &text
         && t.chars().count() > MAX_TEXT
     {
-        return Err(AppError::bad_param("q", format!("is longer than {MAX_TEXT} characters: search for one word")));
+        return Err(AppError::bad_param("q", crate::t1("sources-error-q-too-long", "max", MAX_TEXT)));
     }
     let page = page_number(query.page)?;
     let max = i64::from(state.settings.limits.max_page_size.max(1));
@@ -166,7 +166,7 @@ pub async fn listing(state: &AppState, query: SourcesQuery) -> AppResult<SourceL
             _ => {
                 return Err(AppError::bad_param(
                     "per_page",
-                    format!("{t:?} is not allowed: use a whole number from 1 to {max}"),
+                    crate::t2("sources-error-per-page", "value", format!("{t:?}"), "max", max),
                 ));
             }
         },

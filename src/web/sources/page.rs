@@ -50,22 +50,28 @@ fn site_of(url: &str) -> String {
     rest.split(['/', '?', '#']).next().unwrap_or(rest).to_string()
 }
 
-/// The key of the group an entry goes under.
-fn group_key(grouping: Grouping, e: &SourceEntry) -> (String, Option<String>) {
+/// The key of the group an entry goes under; a city is named as the page's language names it
+/// (`names`: slug to name).
+fn group_key(grouping: Grouping, e: &SourceEntry, names: &[CityName]) -> (String, Option<String>) {
     match grouping {
         Grouping::City => (
-            e.city_name.clone().unwrap_or_else(|| "Not tied to one city".into()),
+            match (&e.city_slug, &e.city_name) {
+                (Some(slug), Some(name)) => {
+                    names.iter().find(|c| &c.slug == slug).map_or_else(|| name.clone(), |c| c.name.clone())
+                }
+                _ => crate::t("sources-no-city"),
+            },
             Some(e.city_slug.clone().unwrap_or_else(|| "none".into())),
         ),
         Grouping::Publisher => (e.source.publisher.clone(), None),
     }
 }
 
-fn groups(listing: &SourceListing) -> Vec<SourceGroup> {
+fn groups(listing: &SourceListing, names: &[CityName]) -> Vec<SourceGroup> {
     let mut out: Vec<SourceGroup> = Vec::new();
-    let before = listing.before.as_ref().map(|e| group_key(listing.grouping, e));
+    let before = listing.before.as_ref().map(|e| group_key(listing.grouping, e, names));
     for e in &listing.entries {
-        let (heading, city) = group_key(listing.grouping, e);
+        let (heading, city) = group_key(listing.grouping, e, names);
         let except = if listing.grouping == Grouping::City { e.city_slug.as_deref() } else { None };
         let line = SourceLine {
             id: e.source.id.clone(),
@@ -161,7 +167,7 @@ pub async fn index(
             page.error = listing.past_the_end();
             page.last_page = page.error.as_ref().map(|_| listing.page_url("/sources", listing.pages));
             page.by_city = listing.grouping == Grouping::City;
-            page.groups = groups(&listing);
+            page.groups = groups(&listing, &reference.cities);
             page.city = listing.filter.city.clone();
             page.city_name = listing.city_name.clone();
             page.text = listing.filter.text.clone().unwrap_or_default();

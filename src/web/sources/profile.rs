@@ -68,7 +68,7 @@ pub async fn profile(State(state): State<AppState>, PathSegment(id): PathSegment
                 scope: metric.scope,
                 city_slug: f.city_slug,
                 city_name: f.city_name,
-                label: metric.label.clone(),
+                label: metric.name(),
             })
         })
         .collect();
@@ -82,7 +82,12 @@ pub async fn profile(State(state): State<AppState>, PathSegment(id): PathSegment
         rates: fx_rates::citing(pool, &id)
             .await?
             .into_iter()
-            .map(|r| (format!("{} {}", r.currency, r.year), format!("{} per US$", format::trimmed(r.units_per_usd, 6))))
+            .map(|r| {
+                (
+                    format!("{} {}", r.currency, r.year),
+                    crate::t1("source-rate", "rate", format::trimmed(r.units_per_usd, 6)),
+                )
+            })
             .collect(),
         source,
     })

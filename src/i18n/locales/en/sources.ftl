@@ -1,0 +1,76 @@
+## The list of sources (templates/sources/index.html, src/web/sources).
+sources-title = Sources
+sources-title-error = Error: Sources
+sources-title-page = Sources, page { $page } of { $pages }
+sources-title-error-page = Error: Sources, page { $page } of { $pages }
+sources-lead = Every publication the data cites. Open one to see each figure, statement, park and company that rests on it.
+sources-nothing-shown = Nothing is shown:
+sources-past-the-end = page { $page } is past the last page of this list
+sources-go-to-last = Go to the last page ({ $pages })
+sources-group = Group
+sources-by-city = By city
+sources-by-publisher = By publisher
+sources-all-cities = All cities
+sources-text = Title or publisher contains
+sources-submit = Show sources
+sources-clear = Clear
+sources-no-match = No source matches.
+sources-count = { $n ->
+    [one] source
+   *[other] sources
+}
+sources-tied-to = {" "}tied to { $city }
+sources-with-text = {" "}with “{ $text }” in the title or publisher
+sources-in-lines = {", "}in { $n } lines: a source cited for several cities is listed under each of them
+sources-showing = {"; "}showing { $first } to { $last }
+sources-end = .
+sources-empty-title = No source matches these filters
+sources-empty-before = Try another word or city, or see
+sources-empty-link = all sources
+sources-help-by-city = A source is listed under a city when a figure, statement, park, company or the profile of that city cites it.
+sources-help-by-publisher = Sources by publisher, each once.
+sources-twins-before = Also as
+sources-twins-and = and
+sources-twins-after = .
+sources-caption-by-city = Sources by city
+sources-caption-by-publisher = Sources by publisher
+sources-col-title = Title and site
+sources-col-title-publisher = Title, publisher and site
+sources-col-published = Published
+sources-col-cited-by = Cited by
+sources-continued = (continued)
+sources-also-listed = Also listed under
+sources-cited-for = Cited for
+sources-undated = undated
+sources-no-city = Not tied to one city
+sources-caption-page = {", "}page { $page } of { $pages }
+sources-list-comma = {", "}
+sources-pages = Pages
+sources-previous = ← Previous
+sources-next = Next →
+sources-page-of = Page { $page } of { $pages }
+sources-error-past-the-end = page { $page } is past the last page of this list ({ $pages })
+sources-error-q-too-long = is longer than { $max } characters: search for one word
+sources-error-per-page = { $value } is not allowed: use a whole number from 1 to { $max }
+
+## One source (templates/sources/profile.html).
+source-breadcrumb = Breadcrumb
+source-publisher = Publisher
+source-published = Published
+source-no-date = no date visible on the page
+source-address = Address
+source-accessed = Accessed
+source-identifier = Identifier
+source-cites-nothing = Nothing in the data cites this source yet.
+source-figures = Figures ({ $n })
+source-col-metric = Metric
+source-col-value = Value
+source-col-quote = Quote
+source-rates = Exchange rates ({ $n })
+source-rates-help = Annual averages the comparison converts money with, each only for figures of its own year.
+source-rate = { $rate } per US$
+source-statements = Sector statements
+source-city-profiles = City profiles (population, coordinates)
+source-parks = Parks
+source-companies = Companies ({ $n })
+source-companies-first = The first { $n } by name.

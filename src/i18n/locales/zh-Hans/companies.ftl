@@ -1,0 +1,46 @@
+## 企业列表和单个企业（templates/companies/*.html，src/web/companies）。
+companies-title = 企业
+companies-title-error = 错误：企业
+companies-title-page = 企业，第 { $page } 页，共 { $pages } 页
+companies-title-error-page = 错误：企业，第 { $page } 页，共 { $pages } 页
+companies-nothing-shown = 未显示任何内容：
+companies-past-the-end = 第 { $page } 页超出了此列表的最后一页
+companies-go-to-last = 前往最后一页（第 { $pages } 页）
+companies-all-cities = 全部城市
+companies-all-sectors = 全部行业
+companies-any-park = 任何园区或不在园区
+companies-submit = 显示企业
+companies-clear = 清除筛选条件
+companies-no-match = 没有匹配的企业。
+companies-count = 家企业
+companies-showing = ，显示第 { $first } 至 { $last } 家
+companies-end = 。
+companies-empty-title = 没有符合这些筛选条件的企业
+companies-empty-before = 数据只列出主要企业。请换一个行业或园区，或查看
+companies-empty-link = 全部企业
+companies-help = 企业所属行业由分析人员划分；收入为集团整体收入，以所示年份为准。
+companies-help-parks = 选择一个城市即可按其园区筛选。
+companies-twins-before = 另有
+companies-twins-and = 和
+companies-twins-after = {" "}格式。
+companies-pages = 分页
+companies-previous = ← 上一页
+companies-next = 下一页 →
+companies-page-of = 第 { $page } 页，共 { $pages } 页
+companies-error-past-the-end = 第 { $page } 页超出了此列表的最后一页（共 { $pages } 页）
+companies-error-per-page = { $value } 不可用：请使用 1 至 { $max } 之间的整数
+companies-error-unknown-park = { $park } 不是已知的园区；各城市页面列有其园区
+companies-error-cursor = { $value } 不是列表中的位置：请使用翻页链接
+companies-error-after-and-before = after 和 before 只能给出其一
+companies-error-stale-cursor = 此位置已不在列表中：请从第一页开始
+
+## 单个企业（templates/companies/profile.html）。
+company-breadcrumb = 导航路径
+company-in = 位于
+company-classification = （分析人员的划分）
+company-headquarters = 总部所在国
+company-founded = 成立或进驻年份
+company-employees = 本市员工
+company-revenue = 收入（集团）
+company-sources = 来源
+company-sources-help = 以上数字除注明者外没有各自的年份；来源的出版年份和引文可说明其时间。
