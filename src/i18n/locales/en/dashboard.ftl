@@ -47,11 +47,3 @@ dashboard-park-employees = Employees per park
 dashboard-park-area = Park area
 dashboard-park-in-city = { $park } ({ $city })
 dashboard-park-only-one = Only one park has this figure: a ranking would compare nothing.
-
-## The key indicators a city is summed up by (src/headline.rs).
-headline-population = Population
-headline-revenue = IT industry revenue
-headline-exports = IT exports
-headline-workforce = IT workforce
-headline-companies = IT companies
-headline-tholons = Tholons outsourcing rank

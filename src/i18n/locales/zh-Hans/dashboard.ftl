@@ -45,11 +45,3 @@ dashboard-park-employees = 各园区从业人员
 dashboard-park-area = 园区面积
 dashboard-park-in-city = { $park }（{ $city }）
 dashboard-park-only-one = 只有一个园区有此数字：排名无从比较。
-
-## 概括一个城市的主要指标（src/headline.rs）。
-headline-population = 人口
-headline-revenue = IT 产业收入
-headline-exports = IT 出口
-headline-workforce = IT 从业人员
-headline-companies = IT 企业数
-headline-tholons = Tholons 外包排名
