@@ -171,6 +171,7 @@ async fn every_page_has_its_chinese_twin_with_alternates_and_a_switch() {
         "/coverage",
         "/search?q=dal",
         "/changes",
+        "/api",
     ] {
         let zh_path = if path == "/" { "/zh/".to_string() } else { format!("/zh{path}") };
         let zh = s.get(&zh_path).await;
@@ -191,7 +192,13 @@ async fn every_page_has_its_chinese_twin_with_alternates_and_a_switch() {
         assert!(en.body.contains(&format!("hreflang=\"zh-Hans\" href=\"{zh_href}\">中文</a>")), "{path}: the switch");
         // The Chinese page links to Chinese pages, but data twins and assets stay shared.
         let own_links = zh.body.replace("hreflang=\"en\" href=\"/", "hreflang=\"en\" href=\"EN/");
-        assert!(!own_links.contains("href=\"/compare?") && !own_links.contains("href=\"/cities/"), "{zh_path}");
+        let english_pages = own_links
+            .match_indices("href=\"/")
+            .map(|(at, _)| own_links[at + 6..].split('"').next().unwrap_or_default())
+            .filter(|target| target.starts_with("/compare?") || target.starts_with("/cities/"))
+            .filter(|target| !target.split('?').next().unwrap_or_default().ends_with(".json"))
+            .collect::<Vec<_>>();
+        assert!(english_pages.is_empty(), "{zh_path}: {english_pages:?}");
         assert!(zh.body.contains("href=\"/static/css/"), "{zh_path}");
     }
 }
@@ -212,4 +219,47 @@ async fn chinese_pages_read_in_chinese_with_chinese_names_and_errors() {
     assert_eq!(bad.status, 400);
     assert!(bad.body.contains("<html lang=\"zh-Hans\">"), "the form comes back in Chinese");
     assert!(bad.body.contains("mining"), "the message still names what was given");
+}
+
+/// The API page reads in Chinese down to each parameter, while the description programs read
+/// stays English under either path.
+#[tokio::test]
+async fn the_api_page_is_translated_and_the_description_is_not() {
+    let s = TestServer::start().await;
+    let zh = s.get("/zh/api").await;
+    assert_eq!(zh.status, 200);
+    for text in ["按所选指标比较城市", "2 至 8 个城市", "城市标识，共 18 个", "按每个数字所属年份的引用汇率"]
+    {
+        assert!(zh.body.contains(text), "{text}");
+    }
+    // A key missing from the catalogue would show as the key itself.
+    assert!(!zh.body.contains("api-param-") && !zh.body.contains("api-route-"), "every text is in the catalogue");
+    let en = s.get("/api").await;
+    assert!(!en.body.contains("api-param-") && en.body.contains("2 to 8 cities, in the order of their colours"));
+
+    let description = s.get("/zh/openapi.json").await;
+    assert_eq!(description.status, 200);
+    assert!(description.body == s.get("/openapi.json").await.body, "one contract, in English");
+    assert!(description.body.contains("\"China\"") && !description.body.contains("中国"), "country names in English");
+    assert!(description.body.contains("Converts money to US dollars at the cited rate of each figure's year."));
+}
+
+/// A Chinese compare page offers the Chinese embed, which reads in Chinese and links back to
+/// the Chinese comparison.
+#[tokio::test]
+async fn embeds_keep_the_language_of_the_page_they_were_copied_from() {
+    let s = TestServer::start().await;
+    let page = s.get("/zh/compare?city=dalian&city=bangalore").await;
+    assert!(page.body.contains("在其他网站嵌入第一张图表"), "the snippets are explained in Chinese");
+    assert!(
+        page.body.contains("&#60;iframe src=&#34;/zh/embed/compare?city=dalian&#38;amp;city=bangalore"),
+        "the frame snippet is Chinese"
+    );
+    let embed = s.get("/zh/embed/compare?city=dalian&city=bangalore").await;
+    assert_eq!(embed.status, 200);
+    assert!(embed.body.contains("<html lang=\"zh-Hans\">"));
+    assert!(embed.body.contains("Clusterscope 比较") && embed.body.contains("来源："), "{}", embed.body);
+    assert!(embed.body.contains("href=\"/zh/compare?city=dalian"), "the link back is to the Chinese comparison");
+    let english = s.get("/embed/compare?city=dalian&city=bangalore").await;
+    assert!(english.body.contains("<html lang=\"en\">") && english.body.contains("Sources:"));
 }

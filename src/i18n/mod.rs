@@ -132,6 +132,15 @@ pub fn address_in(lang: Lang) -> String {
     }
 }
 
+/// What separates a sentence from the next, or a label from what follows it: a space in
+/// English, nothing in Chinese (whose full-width punctuation carries its own space).
+pub fn space() -> &'static str {
+    match lang() {
+        Lang::En => " ",
+        Lang::Zh => "",
+    }
+}
+
 /// The message `key` in the current language. A key missing from the catalogue shows as the
 /// key itself (a test keeps that from shipping).
 pub fn t(key: &str) -> String {

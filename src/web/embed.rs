@@ -16,14 +16,14 @@ use crate::error::{AppError, AppResult};
 #[template(path = "embed/chart.html")]
 pub struct EmbedPage {
     /// "Clusterscope comparison": the page's heading, above the chart.
-    pub brand: &'static str,
+    pub brand: String,
     pub chart: ChartBlock,
     /// Each source once, in the order first cited.
     pub sources: Vec<Cite>,
     /// The full view on the site: absolute with `--public-url`.
     pub full_view: String,
     /// "The whole comparison", "The whole scorecard".
-    pub full_view_label: &'static str,
+    pub full_view_label: String,
 }
 
 impl EmbedPage {
@@ -38,9 +38,10 @@ pub fn refused(error: AppError) -> Response {
     frameable(error.into_response())
 }
 
-/// Where the full view is: on the public site when its address is known, else on this one.
+/// Where the full view is, in the embed's language: on the public site when its address is
+/// known, else on this one.
 pub fn full_view(public_url: Option<&str>, path_and_query: &str) -> String {
-    format!("{}{path_and_query}", public_url.unwrap_or(""))
+    format!("{}{}{path_and_query}", public_url.unwrap_or(""), crate::i18n::lang().prefix())
 }
 
 /// The sources a chart's figures cite (derived ones: their inputs'), each once.
@@ -58,11 +59,12 @@ pub fn chart_sources(chart: &ChartBlock) -> Vec<Cite> {
     out
 }
 
-/// "Sources: INTHEBLACK (CPA Australia), 2014; NASSCOM, 2019." for a chart file's description.
+/// "Sources: INTHEBLACK (CPA Australia), 2014; NASSCOM, 2019." for a chart file's description
+/// (empty when the chart cites nothing itself).
 pub fn sources_sentence(sources: &[Cite]) -> String {
     if sources.is_empty() {
         return String::new();
     }
     let short: Vec<String> = sources.iter().map(Cite::short).collect();
-    format!("Sources: {}.", short.join("; "))
+    crate::t1("embed-sources-sentence", "sources", short.join("; "))
 }

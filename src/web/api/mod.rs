@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use super::scorecard::weightable;
 use crate::error::{ApiError, AppResult};
+use crate::i18n::Lang;
 
 /// The lists of values the data decides, as of the current data version.
 async fn lists(state: &AppState) -> Result<(spec::Lists, i64), sqlx::Error> {
@@ -33,40 +34,50 @@ async fn lists(state: &AppState) -> Result<(spec::Lists, i64), sqlx::Error> {
     Ok((lists, reference.version))
 }
 
-/// `/openapi.json`.
+/// `/openapi.json`: in English under `/zh/` too, as the contract programs read.
 pub async fn openapi_json(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let (lists, version) = lists(&state).await?;
-    Ok(Json(spec::document(&lists, state.settings.public_url.as_deref(), version)).into_response())
+    // The lists too: country names are localised with the rest of the reference data.
+    let document = crate::i18n::within(Lang::En, "/openapi.json".into(), async {
+        let (lists, version) = lists(&state).await?;
+        Ok::<_, sqlx::Error>(spec::document(&lists, state.settings.public_url.as_deref(), version))
+    })
+    .await?;
+    Ok(Json(document).into_response())
 }
 
 pub struct ParamView {
     pub name: &'static str,
     pub values: String,
-    pub about: &'static str,
+    pub about: String,
     pub repeated: bool,
 }
 
 pub struct RouteView {
     pub path: &'static str,
-    pub summary: &'static str,
+    pub summary: String,
     pub params: Vec<ParamView>,
     pub examples: &'static [&'static str],
     pub csv: Option<&'static str>,
 }
 
 impl RouteView {
-    /// `cities-slug-json` for `/cities/{slug}.json`.
     pub fn anchor(&self) -> String {
-        self.path.trim_start_matches('/').replace(['/', '.'], "-").replace(['{', '}'], "")
+        routes::anchor(self.path)
     }
 }
 
 /// An embeddable view: its address, what it shows and an example.
 pub struct EmbedView {
     pub path: &'static str,
-    pub summary: &'static str,
+    pub summary: String,
     pub example: &'static str,
 }
+
+/// The description's address, and a mistake's answer as the page shows it: code, the same in
+/// both languages.
+const OPENAPI: &str = "/openapi.json";
+const ERROR_EXAMPLE: &str =
+    r#"{"error": {"status": 400, "parameter": "currency", "message": "…", "allowed": ["usd"]}}"#;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "api.html")]
@@ -83,7 +94,7 @@ pub async fn page(State(state): State<AppState>) -> AppResult<ApiPage> {
         .iter()
         .map(|r| RouteView {
             path: r.path,
-            summary: r.summary,
+            summary: routes::summary(r.path),
             params: r
                 .params
                 .iter()
@@ -92,7 +103,7 @@ pub async fn page(State(state): State<AppState>) -> AppResult<ApiPage> {
                     // field per metric to a reader.
                     name: if matches!(p.values, routes::Values::Weights) { "w.METRIC" } else { p.name },
                     values: p.values.describe(&lists),
-                    about: p.about,
+                    about: routes::about(r.path, p.name),
                     repeated: p.repeated,
                 })
                 .collect(),
@@ -103,17 +114,17 @@ pub async fn page(State(state): State<AppState>) -> AppResult<ApiPage> {
     let embeds = vec![
         EmbedView {
             path: "/embed/compare",
-            summary: "A comparison's chart (the first key family's, or that of the chosen metrics) with its sources, for an <iframe>. Same parameters as /compare.json.",
+            summary: crate::t("api-embed-compare"),
             example: "/embed/compare?city=dalian&city=bangalore",
         },
         EmbedView {
             path: "/embed/scorecard",
-            summary: "A scorecard's rank bands with the sources of its figures, for an <iframe>. Same parameters as /scorecard.json.",
+            summary: crate::t("api-embed-scorecard"),
             example: "/embed/scorecard?city=dalian&city=bangalore&city=pune",
         },
         EmbedView {
             path: "/compare/chart.svg",
-            summary: "The chart of /embed/compare as a standalone SVG file, for <img> and documents.",
+            summary: crate::t("api-embed-chart-svg"),
             example: "/compare/chart.svg?city=dalian&city=bangalore",
         },
     ];

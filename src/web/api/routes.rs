@@ -44,10 +44,11 @@ pub enum Values {
     Cursor,
 }
 
+/// A parameter. What it does is in the catalogue (`api-param-…`, see [`about`]), so the page
+/// in either language and the description say the same.
 #[derive(Debug, Clone, Copy)]
 pub struct Param {
     pub name: &'static str,
-    pub about: &'static str,
     pub values: Values,
     /// Repeated (`city=a&city=b`) rather than given once.
     pub repeated: bool,
@@ -55,18 +56,17 @@ pub struct Param {
     pub in_path: bool,
 }
 
-const fn query(name: &'static str, values: Values, about: &'static str) -> Param {
-    Param { name, about, values, repeated: false, in_path: false }
+const fn query(name: &'static str, values: Values) -> Param {
+    Param { name, values, repeated: false, in_path: false }
 }
 
-const fn repeated(name: &'static str, values: Values, about: &'static str) -> Param {
-    Param { name, about, values, repeated: true, in_path: false }
+const fn repeated(name: &'static str, values: Values) -> Param {
+    Param { name, values, repeated: true, in_path: false }
 }
 
-/// One machine-readable route.
+/// One machine-readable route. What it answers is in the catalogue (see [`summary`]).
 pub struct Route {
     pub path: &'static str,
-    pub summary: &'static str,
     pub params: &'static [Param],
     /// Addresses that answer; the first is the page's example link.
     pub examples: &'static [&'static str],
@@ -79,65 +79,47 @@ pub struct Route {
     pub missing: Option<&'static str>,
 }
 
-const CURRENCY: Param =
-    query("currency", Values::Words(&["usd"]), "Converts money to US dollars at the cited rate of each figure's year.");
-const PER: Param =
-    query("per", Values::Words(&["capita"]), "Divides stocks and flows by the population nearest in time.");
-const YEAR: Param = query("year", Values::Integer(1800, Some(2100)), "Only figures of this year or before.");
+const CURRENCY: Param = query("currency", Values::Words(&["usd"]));
+const PER: Param = query("per", Values::Words(&["capita"]));
+const YEAR: Param = query("year", Values::Integer(1800, Some(2100)));
 
 pub const COMPARE_PARAMS: &[Param] = &[
-    repeated(
-        "city",
-        Values::City,
-        "2 to 8 cities, in the order of their colours; none: Dalian, Bangalore, Metro Manila and Silicon Valley.",
-    ),
-    repeated("metric", Values::Metric, "The metrics to compare; none: the key metrics."),
-    query("scale", Values::Words(&["linear", "log"]), "The charts' axis (accepted by the twins too)."),
+    repeated("city", Values::City),
+    repeated("metric", Values::Metric),
+    query("scale", Values::Words(&["linear", "log"])),
     CURRENCY,
     PER,
-    query("growth", Values::Words(&["cagr"]), "Each series as its compound annual growth rate."),
+    query("growth", Values::Words(&["cagr"])),
     YEAR,
 ];
 
 const SCORECARD_PARAMS: &[Param] = &[
-    repeated("city", Values::City, "2 to 20 cities; none: the default set."),
-    query(
-        "weights",
-        Values::Weights,
-        "A weight from 0 to 10 per metric, as w.METRIC=N (repeat for each); none: the outsourcing preset.",
-    ),
-    query("norm", Values::Words(&crate::scorecard::Norm::NAMES), "How figures are put on one scale before weighting."),
-    query(
-        "min_coverage",
-        Values::Number(0.0, 1.0),
-        "The share of the weight a city needs figures for to be ranked (0.5 if absent).",
-    ),
+    repeated("city", Values::City),
+    query("weights", Values::Weights),
+    query("norm", Values::Words(&crate::scorecard::Norm::NAMES)),
+    query("min_coverage", Values::Number(0.0, 1.0)),
     CURRENCY,
     PER,
     YEAR,
-    query("x", Values::Axis, "The scatter chart's horizontal axis (the page's; the data ignores it)."),
-    query("y", Values::Axis, "The scatter chart's vertical axis."),
+    query("x", Values::Axis),
+    query("y", Values::Axis),
 ];
 
-const CITIES_PARAMS: &[Param] = &[
-    repeated("sector", Values::Sector, "Cities known for any of these sectors."),
-    query("country", Values::Country, "Cities of this country."),
-];
+const CITIES_PARAMS: &[Param] = &[repeated("sector", Values::Sector), query("country", Values::Country)];
 
-const CITY_PARAMS: &[Param] =
-    &[Param { name: "slug", about: "The city.", values: Values::City, repeated: false, in_path: true }];
+const CITY_PARAMS: &[Param] = &[Param { name: "slug", values: Values::City, repeated: false, in_path: true }];
 
 const COMPANIES_PARAMS: &[Param] = &[
-    query("city", Values::City, "Companies in this city."),
-    query("sector", Values::Sector, "Companies of this sector."),
-    query("park", Values::Text(200), "Companies in this tech park (its slug, as a city's data lists it)."),
-    query("page", Values::Integer(1, None), "The page, from 1."),
-    query("per_page", Values::PageSize, "Rows per page (50 if absent)."),
-    query("after", Values::Cursor, "Enter the list after this row (from next)."),
-    query("before", Values::Cursor, "Enter the list before this row (from previous)."),
+    query("city", Values::City),
+    query("sector", Values::Sector),
+    query("park", Values::Text(200)),
+    query("page", Values::Integer(1, None)),
+    query("per_page", Values::PageSize),
+    query("after", Values::Cursor),
+    query("before", Values::Cursor),
 ];
 
-const SEARCH_PARAMS: &[Param] = &[query("q", Values::Text(200), "Words that start words of a name.")];
+const SEARCH_PARAMS: &[Param] = &[query("q", Values::Text(200))];
 
 /// Named schemas, as `ToSchema` collects them.
 pub type Schemas = Vec<(String, RefOr<Schema>)>;
@@ -153,7 +135,6 @@ pub fn schema_of<T: ToSchema>(into: &mut Schemas) -> Cow<'static, str> {
 pub const ROUTES: &[Route] = &[
     Route {
         path: "/compare.json",
-        summary: "A comparison of cities on chosen metrics: every figure shown, with its source, and how derived ones were made.",
         params: COMPARE_PARAMS,
         examples: &[
             "/compare.json?city=dalian&city=bangalore",
@@ -165,7 +146,6 @@ pub const ROUTES: &[Route] = &[
     },
     Route {
         path: "/scorecard.json",
-        summary: "A composite score over cited figures with your weights, each city's rank and how much it depends on them.",
         params: SCORECARD_PARAMS,
         examples: &[
             "/scorecard.json?city=dalian&city=bangalore&city=pune",
@@ -177,7 +157,6 @@ pub const ROUTES: &[Route] = &[
     },
     Route {
         path: "/cities.json",
-        summary: "The cities, filtered by sector and country.",
         params: CITIES_PARAMS,
         examples: &["/cities.json?sector=bpo", "/cities.json?country=India"],
         schema: schema_of::<CitiesJson<'static>>,
@@ -186,7 +165,6 @@ pub const ROUTES: &[Route] = &[
     },
     Route {
         path: "/cities/{slug}.json",
-        summary: "One city's data: its figures over the years, sectors, parks, first companies and every source cited.",
         params: CITY_PARAMS,
         examples: &["/cities/dalian.json", "/cities/bangalore.json"],
         schema: schema_of::<CityJson<'static>>,
@@ -195,7 +173,6 @@ pub const ROUTES: &[Route] = &[
     },
     Route {
         path: "/companies.json",
-        summary: "Companies, filtered by city, sector and park, a page at a time.",
         params: COMPANIES_PARAMS,
         examples: &["/companies.json?city=dalian", "/companies.json?sector=bpo&per_page=5"],
         schema: schema_of::<CompanyListJson<'static>>,
@@ -204,7 +181,6 @@ pub const ROUTES: &[Route] = &[
     },
     Route {
         path: "/search.json",
-        summary: "Cities, parks and companies by name.",
         params: SEARCH_PARAMS,
         examples: &["/search.json?q=dalian", "/search.json?q=soft"],
         schema: schema_of::<SearchJson>,
@@ -212,3 +188,22 @@ pub const ROUTES: &[Route] = &[
         missing: None,
     },
 ];
+
+/// `cities-slug-json` for `/cities/{slug}.json`: the page's section id, and the route's part of
+/// its catalogue keys.
+pub fn anchor(path: &str) -> String {
+    path.trim_start_matches('/').replace(['/', '.'], "-").replace(['{', '}'], "")
+}
+
+/// What the route at `path` answers, in the current language.
+pub fn summary(path: &str) -> String {
+    crate::t(&format!("api-route-{}", anchor(path)))
+}
+
+/// What a parameter does, in the current language: `api-param-ROUTE-NAME` where it means
+/// something of its own on that route (`city` on /compare.json), else `api-param-NAME`.
+pub fn about(path: &str, name: &str) -> String {
+    let name = name.replace('_', "-");
+    let own = format!("api-param-{}-{name}", anchor(path));
+    crate::t(&if crate::i18n::has_key(crate::i18n::Lang::En, &own) { own } else { format!("api-param-{name}") })
+}

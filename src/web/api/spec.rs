@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
 use utoipa::openapi::{ComponentsBuilder, Info, OpenApiBuilder, Server};
 
-use super::routes::{COMPARE_PARAMS, Param, ROUTES, Route, Schemas, Values, schema_of};
+use super::routes::{self, COMPARE_PARAMS, Param, ROUTES, Route, Schemas, Values, schema_of};
 use crate::error::ApiErrorJson;
 
 /// Why `/compare/chart.svg` may answer 404.
@@ -56,33 +56,29 @@ impl Values {
     /// The values in words, for the `/api` page and the parameter's description.
     pub fn describe(self, lists: &Lists) -> String {
         match self {
-            Values::City => format!("a city's slug, one of {} (listed by /cities.json)", lists.cities.len()),
-            Values::Sector => format!("a sector: {}", lists.sectors.join(", ")),
-            Values::Country => format!("a country as the data names it, one of {}", lists.countries.len()),
-            Values::Metric => format!(
-                "a metric's name, one of {} (the metric field of each metric in /compare.json)",
-                lists.metrics.len()
-            ),
-            Values::Weights => format!(
-                "w.METRIC=N with N from 0 to {}, for any of {} metrics of a city's own",
-                crate::scorecard::MAX_WEIGHT,
-                lists.weightable.len()
-            ),
-            Values::Axis => "score, coverage or a weighted metric".into(),
-            Values::Words(list) => list.join(" or "),
-            Values::Integer(min, Some(max)) => format!("a whole number from {min} to {max}"),
-            Values::Integer(min, None) => format!("a whole number from {min}"),
-            Values::PageSize => format!("a whole number from 1 to {}", lists.max_page_size),
-            Values::Number(min, max) => format!("a number from {min} to {max}"),
-            Values::Text(max) => format!("text of up to {max} characters"),
-            Values::Cursor => "a row's position, as next and previous give it".into(),
+            Values::City => crate::t1("api-values-city", "n", lists.cities.len()),
+            Values::Sector => crate::t1("api-values-sector", "list", lists.sectors.join(", ")),
+            Values::Country => crate::t1("api-values-country", "n", lists.countries.len()),
+            Values::Metric => crate::t1("api-values-metric", "n", lists.metrics.len()),
+            Values::Weights => {
+                crate::t2("api-values-weights", "max", crate::scorecard::MAX_WEIGHT, "n", lists.weightable.len())
+            }
+            Values::Axis => crate::t("api-values-axis"),
+            Values::Words(list) => list.join(&format!(" {} ", crate::t("api-values-or"))),
+            Values::Integer(min, Some(max)) => crate::t2("api-values-integer-range", "min", min, "max", max),
+            Values::Integer(min, None) => crate::t1("api-values-integer-from", "min", min),
+            Values::PageSize => crate::t2("api-values-integer-range", "min", 1, "max", lists.max_page_size),
+            Values::Number(min, max) => crate::t2("api-values-number", "min", min, "max", max),
+            Values::Text(max) => crate::t1("api-values-text", "max", max),
+            Values::Cursor => crate::t("api-values-cursor"),
         }
     }
 }
 
-fn parameter(p: &Param, lists: &Lists) -> Value {
+/// A parameter of the route at `path` (whose catalogue entries say what it does).
+fn parameter(p: &Param, path: &str, lists: &Lists) -> Value {
     let one = p.values.schema(lists);
-    let description = format!("{} Values: {}.", p.about, p.values.describe(lists));
+    let description = format!("{} Values: {}.", routes::about(path, p.name), p.values.describe(lists));
     if p.in_path {
         return json!({ "name": p.name, "in": "path", "required": true, "description": description, "schema": one });
     }
@@ -117,11 +113,19 @@ fn responses(success: Value, params: &[Param], missing: Option<&str>) -> Value {
     out
 }
 
-fn operation(id: String, summary: &str, params: &[Param], lists: &Lists, ok: Value, missing: Option<&str>) -> Value {
+/// The operation at `path`, whose parameters are those of the route at `params_of`.
+fn operation(
+    id: String,
+    summary: &str,
+    (params, params_of): (&[Param], &str),
+    lists: &Lists,
+    ok: Value,
+    missing: Option<&str>,
+) -> Value {
     json!({
         "operationId": id,
         "summary": summary,
-        "parameters": params.iter().map(|p| parameter(p, lists)).collect::<Vec<_>>(),
+        "parameters": params.iter().map(|p| parameter(p, params_of, lists)).collect::<Vec<_>>(),
         "responses": responses(ok, params, missing),
     })
 }
@@ -137,12 +141,14 @@ fn content(media: &str, schema: Value, description: &str) -> Value {
 fn route_paths(route: &Route, lists: &Lists, schemas: &mut Schemas, paths: &mut Map<String, Value>) {
     let name = (route.schema)(schemas);
     let ok = content("application/json", json!({ "$ref": format!("#/components/schemas/{name}") }), "The data.");
-    let json_op = operation(operation_id(route.path), route.summary, route.params, lists, ok, route.missing);
+    let summary = routes::summary(route.path);
+    let params = (route.params, route.path);
+    let json_op = operation(operation_id(route.path), &summary, params, lists, ok, route.missing);
     paths.insert(route.path.into(), json!({ "get": json_op }));
     if let Some(csv) = route.csv {
         let ok = content("text/csv", json!({ "type": "string" }), "The same data as CSV (RFC 4180, CRLF line ends).");
-        let summary = format!("{} As CSV.", route.summary);
-        let csv_op = operation(operation_id(csv), &summary, route.params, lists, ok, route.missing);
+        let summary = format!("{summary} As CSV.");
+        let csv_op = operation(operation_id(csv), &summary, params, lists, ok, route.missing);
         paths.insert(csv.into(), json!({ "get": csv_op }));
     }
 }
@@ -160,10 +166,11 @@ pub fn document(lists: &Lists, public_url: Option<&str>, data_version: i64) -> V
         json!({ "type": "string" }),
         "The comparison's first chart as a standalone SVG file (styles inside, light and dark).",
     );
-    let summary = "The chart of /embed/compare as an SVG file for <img> and documents.";
+    let summary = crate::t("api-embed-chart-svg");
+    let params = (COMPARE_PARAMS, "/compare.json");
     paths.insert(
         "/compare/chart.svg".into(),
-        json!({ "get": operation("compare_chart_svg".into(), summary, COMPARE_PARAMS, lists, svg, Some(NO_CHART)) }),
+        json!({ "get": operation("compare_chart_svg".into(), &summary, params, lists, svg, Some(NO_CHART)) }),
     );
     let whole = content("application/json", json!({ "type": "object" }), "This description.");
     paths.insert(

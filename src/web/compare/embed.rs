@@ -47,11 +47,11 @@ pub async fn embed_page(State(state): State<AppState>, query: Result<Params<Comp
         let Params(query) = query?;
         let (_, chart, view_query) = chart_of(&state, &query).await?;
         EmbedPage {
-            brand: "Clusterscope comparison",
+            brand: crate::t("embed-brand-compare"),
             sources: embed::chart_sources(&chart),
             chart,
             full_view: embed::full_view(state.settings.public_url.as_deref(), &format!("/compare?{view_query}")),
-            full_view_label: "The whole comparison",
+            full_view_label: crate::t("embed-full-compare"),
         }
         .respond()
     };
@@ -65,12 +65,11 @@ pub async fn chart_file(
     ApiParams(query): ApiParams<CompareQuery>,
 ) -> Result<Response, ApiError> {
     let (c, chart, _) = chart_of(&state, &query).await?;
-    let mut credit = embed::sources_sentence(&embed::chart_sources(&chart));
-    credit.push_str(" Chart: Clusterscope");
-    if let Some(base) = &state.settings.public_url {
-        credit.push_str(&format!(", {base}"));
-    }
-    credit.push('.');
+    let sources = embed::sources_sentence(&embed::chart_sources(&chart));
+    let credit = match &state.settings.public_url {
+        Some(base) => crate::t2("embed-credit-at", "sources", sources, "site", base),
+        None => crate::t1("embed-credit", "sources", sources),
+    };
     let svg = standalone_svg(&chart, &credit).ok_or_else(|| AppError::NotFound("chart".into()))?;
     let mut response = svg.into_response();
     let h = response.headers_mut();
@@ -93,7 +92,8 @@ pub struct Snippets {
 impl Snippets {
     pub fn of(view: &ComparisonView, public_url: Option<&str>) -> Option<Snippets> {
         let chart = view.charts.iter().find(|b| b.not_drawn.is_none())?;
-        let base = public_url.unwrap_or("");
+        // A Chinese page offers the Chinese embed.
+        let base = format!("{}{}", public_url.unwrap_or(""), crate::i18n::lang().prefix());
         // In an attribute, `&` is written `&amp;`.
         let query = view.query.replace('&', "&amp;");
         let title = html_attribute(&chart.title);

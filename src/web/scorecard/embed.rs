@@ -18,11 +18,11 @@ async fn page(state: &AppState, raw: Option<&str>) -> AppResult<Response> {
     let c = compute(state, raw).await?;
     let chart = charts::bands(&c)?.ok_or_else(|| AppError::NotFound("chart".into()))?;
     EmbedPage {
-        brand: "Clusterscope scorecard",
+        brand: crate::t("embed-brand-scorecard"),
         chart,
         sources: c.sources().into_iter().cloned().map(Cite::from).collect(),
         full_view: embed::full_view(state.settings.public_url.as_deref(), &format!("/scorecard?{}", c.query_string())),
-        full_view_label: "The whole scorecard",
+        full_view_label: crate::t("embed-full-scorecard"),
     }
     .respond()
 }

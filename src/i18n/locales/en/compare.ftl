@@ -36,3 +36,10 @@ export-sources = Sources
 export-undated = undated
 export-accessed = (accessed { $date })
 export-promise = Figures are as the sources give them unless this file says above how they were made comparable: a figure not in a source is shown as missing, never estimated. Figures of a whole state or country are labelled as such.
+
+## The compare page's embed snippets (templates/compare/index.html).
+compare-embed = Embed the first chart on another site
+compare-embed-help = A frame shows the chart with its sources and a link back here, on any site; the image is the chart alone, for pages and documents.
+compare-embed-relative = Put this site's address before each path.
+compare-embed-frame = Frame
+compare-embed-image = Image

@@ -33,3 +33,10 @@ export-sources = 来源
 export-undated = 未注明日期
 export-accessed = （访问于 { $date }）
 export-promise = 除非本文件在上文说明了可比处理方式，数字均按来源原样列出：来源中没有的数字显示为缺失，绝不估算。全州（邦）或全国的数字均有相应标注。
+
+## 比较页的嵌入代码（templates/compare/index.html）。
+compare-embed = 在其他网站嵌入第一张图表
+compare-embed-help = 框架（iframe）可在任何网站显示图表及其来源，并附回到本页的链接；图片只包含图表本身，适用于网页和文档。
+compare-embed-relative = 请在每个路径前加上本站地址。
+compare-embed-frame = 框架
+compare-embed-image = 图片
