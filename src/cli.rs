@@ -42,6 +42,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
             hsts: args.hsts,
             public_url: args.public_url,
             trusted_proxies: args.trusted_proxies,
+            listening_on: None,
         })
         .with_admin(admin);
     crate::serve(state, listener, crate::shutdown_signal()).await?;

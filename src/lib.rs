@@ -35,6 +35,12 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let mut state = state;
+    if state.settings.listening_on.is_none() {
+        let mut settings = (*state.settings).clone();
+        settings.listening_on = Some(listener.local_addr()?);
+        state.settings = std::sync::Arc::new(settings);
+    }
     let grace = std::time::Duration::from_secs(state.settings.limits.shutdown_grace_secs);
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);
     let signal = async move {

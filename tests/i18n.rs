@@ -180,9 +180,14 @@ async fn every_page_has_its_chinese_twin_with_alternates_and_a_switch() {
         assert_eq!(zh.header("content-language"), "zh-Hans", "{zh_path}");
         let en_href = path.replace('&', "&#38;");
         let zh_href = zh_path.replace('&', "&#38;");
-        assert!(zh.body.contains(&format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{en_href}\">")), "{zh_path}");
+        // Alternates are complete addresses, as search engines require.
+        let base = &s.base;
         assert!(
-            zh.body.contains(&format!("<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"{zh_href}\">")),
+            zh.body.contains(&format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{base}{en_href}\">")),
+            "{zh_path}"
+        );
+        assert!(
+            zh.body.contains(&format!("<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"{base}{zh_href}\">")),
             "{zh_path}"
         );
         assert!(zh.body.contains(&format!("hreflang=\"en\" href=\"{en_href}\">English</a>")), "{zh_path}: the switch");
@@ -262,4 +267,17 @@ async fn embeds_keep_the_language_of_the_page_they_were_copied_from() {
     assert!(embed.body.contains("href=\"/zh/compare?city=dalian"), "the link back is to the Chinese comparison");
     let english = s.get("/embed/compare?city=dalian&city=bangalore").await;
     assert!(english.body.contains("<html lang=\"en\">") && english.body.contains("Sources:"));
+}
+
+/// Behind a proxy the alternates name the public address, not the one the server listens on.
+#[tokio::test]
+async fn alternates_use_the_public_address_when_it_is_known() {
+    let settings = clusterscope::web::Settings {
+        public_url: Some("https://clusters.example.org".into()),
+        ..clusterscope::web::Settings::default()
+    };
+    let s = TestServer::start_configured(settings, None).await;
+    let r = s.get("/zh/cities/dalian").await;
+    assert!(r.body.contains("hreflang=\"en\" href=\"https://clusters.example.org/cities/dalian\""));
+    assert!(r.body.contains("hreflang=\"zh-Hans\" href=\"https://clusters.example.org/zh/cities/dalian\""));
 }

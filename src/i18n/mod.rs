@@ -74,6 +74,13 @@ impl Lang {
         address_in(*self)
     }
 
+    /// The same, as a complete URL when the site's address is known: `hreflang` alternates
+    /// must be complete for search engines.
+    pub fn absolute_address(&self) -> String {
+        let origin = CURRENT.try_with(|c| c.origin.clone()).unwrap_or_else(|_| "".into());
+        format!("{origin}{}", address_in(*self))
+    }
+
     /// The language's own name, for the switch.
     pub fn own_name(self) -> &'static str {
         match self {
@@ -104,15 +111,29 @@ impl Lang {
 struct Current {
     lang: Lang,
     path_and_query: String,
+    /// `https://host` for absolute addresses, or empty when the site's own is not known.
+    origin: std::sync::Arc<str>,
 }
 
 tokio::task_local! {
     static CURRENT: Current;
 }
 
-/// Runs `f` as the answer to a request in `lang` for `path_and_query` (prefix removed).
+/// Runs `f` as the answer to a request in `lang` for `path_and_query` (prefix removed), on the
+/// site at `origin` (`http://host:port`, or empty when unknown).
+pub async fn within_site<F: Future>(
+    origin: std::sync::Arc<str>,
+    lang: Lang,
+    path_and_query: String,
+    f: F,
+) -> F::Output {
+    CURRENT.scope(Current { lang, path_and_query, origin }, f).await
+}
+
+/// Runs `f` in `lang` for `path_and_query`, on the same site as the request being answered.
 pub async fn within<F: Future>(lang: Lang, path_and_query: String, f: F) -> F::Output {
-    CURRENT.scope(Current { lang, path_and_query }, f).await
+    let origin = CURRENT.try_with(|c| c.origin.clone()).unwrap_or_else(|_| "".into());
+    within_site(origin, lang, path_and_query, f).await
 }
 
 /// The language of the request being answered; English outside a request (the command line,

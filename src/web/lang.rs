@@ -6,8 +6,11 @@
 //! page it points the site's own links and forms at the Chinese pages, so templates and the
 //! code that builds links write every link once, unprefixed.
 
+use std::sync::Arc;
+
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
+use axum::extract::State;
 use axum::http::header::{CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderValue, Uri};
 use axum::middleware::Next;
@@ -18,8 +21,9 @@ use crate::i18n::{self, Lang};
 /// Pages are well under this; a larger answer (an export of a big list) keeps its links.
 const MAX_REWRITTEN_BYTES: usize = 16 << 20;
 
-/// Strips the language prefix and answers the request in its language.
-pub async fn middleware(mut request: Request, next: Next) -> Response {
+/// Strips the language prefix and answers the request in its language, on the site at
+/// `origin` (see [`crate::web::Settings::origin`]).
+pub async fn middleware(State(origin): State<Arc<str>>, mut request: Request, next: Next) -> Response {
     let (lang, path) = Lang::of_path(request.uri().path());
     let path_and_query = match request.uri().query() {
         Some(q) => format!("{path}?{q}"),
@@ -30,7 +34,7 @@ pub async fn middleware(mut request: Request, next: Next) -> Response {
     {
         *request.uri_mut() = uri;
     }
-    let mut response = i18n::within(lang, path_and_query, next.run(request)).await;
+    let mut response = i18n::within_site(origin, lang, path_and_query, next.run(request)).await;
     if let Ok(value) = HeaderValue::from_str(lang.code()) {
         response.headers_mut().insert(CONTENT_LANGUAGE, value);
     }

@@ -60,9 +60,25 @@ pub struct Settings {
     pub hsts: bool,
     /// Where readers reach the site, named by exported files (`--public-url`).
     pub public_url: Option<String>,
+    /// The address the server listens on, which [`crate::serve`] fills in: the origin of
+    /// complete links when `public_url` is not given.
+    pub listening_on: Option<std::net::SocketAddr>,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`); without
     /// any, per-address limits count the connection's own address.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+}
+
+impl Settings {
+    /// `https://host` for the links that must be complete (`hreflang` alternates): the public
+    /// address, else the one served on; empty (links stay relative) when neither is known or
+    /// the server listens on every interface, whose address no reader can use.
+    pub fn origin(&self) -> Arc<str> {
+        match (&self.public_url, self.listening_on) {
+            (Some(url), _) => url.as_str().into(),
+            (None, Some(addr)) if !addr.ip().is_unspecified() => format!("http://{addr}").into(),
+            _ => "".into(),
+        }
+    }
 }
 
 /// What every handler can reach.
@@ -185,7 +201,7 @@ pub fn app(state: AppState) -> Router {
         .option_layer(limits::rate_limit(limits, &settings.trusted_proxies))
         .layer(axum::middleware::from_fn_with_state(state, cache::middleware))
         // Inside the cache, so that `/zh/x` and `/x` are cached apart.
-        .layer(axum::middleware::from_fn(lang::middleware))
+        .layer(axum::middleware::from_fn_with_state(settings.origin(), lang::middleware))
         .service(routes);
     Router::new().fallback_service(every_request)
 }
