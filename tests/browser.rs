@@ -1,5 +1,6 @@
-//! A user's story in a real headless Chromium: filter cities by a sector with the form, open a
-//! city, and follow a figure's source.
+//! Users' stories in a real headless Chromium, without help from JavaScript on our side: filter
+//! cities and follow a source; narrow the dashboard, compare and export; set a scorecard's
+//! weights; switch a comparison to Chinese and back.
 
 mod common;
 
@@ -189,5 +190,49 @@ async fn change_two_weights_score_share_the_address_and_export() {
     assert_eq!(file.file_name().unwrap(), "clusterscope-scorecard.html");
     let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.contains("Tholons outsourcing rank (× 10)"));
+    browser.close().await;
+}
+
+/// A reader switches the comparison to Chinese, lands on the same comparison with the same
+/// choices, changes it there and stays in Chinese, then switches back.
+#[tokio::test]
+async fn switch_a_comparison_to_chinese_change_it_there_and_switch_back() {
+    let Some(browser) = Browser::start().await else { return };
+    let server = TestServer::start().await;
+    let c = &browser.client;
+    let query = "city=dalian&city=pune&city=london&currency=usd&per=capita";
+
+    c.goto(&server.url(&format!("/compare?{query}"))).await.unwrap();
+    assert_eq!(c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap(), "Compare Dalian, Pune and London");
+    c.find(Locator::Css("a.lang-switch")).await.unwrap().click().await.unwrap();
+    c.wait().for_url(&url::Url::parse(&server.url(&format!("/zh/compare?{query}"))).unwrap()).await.unwrap();
+    let lang = c.execute("return document.documentElement.lang", vec![]).await.unwrap();
+    assert_eq!(lang, serde_json::json!("zh-Hans"));
+    assert_eq!(c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap(), "比较大连、浦那和伦敦");
+    let ticked = c
+        .execute("return [...document.querySelectorAll('input[name=city]:checked')].map(i => i.value)", vec![])
+        .await
+        .unwrap();
+    assert_eq!(ticked, serde_json::json!(["dalian", "pune", "london"]), "the same cities are ticked");
+    for (name, value) in [("currency", "usd"), ("per", "capita")] {
+        let select = c.find(Locator::Css(&format!("select[name={name}]"))).await.unwrap();
+        assert_eq!(select.prop("value").await.unwrap().as_deref(), Some(value), "{name} is kept");
+    }
+
+    // Change the comparison with the Chinese form: Berlin instead of London, still in Chinese.
+    c.find(Locator::Css("input[name=city][value=london]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("input[name=city][value=berlin]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("form.filters button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::XPath("//h1[contains(., '柏林')]")).await.unwrap();
+    let url = c.current_url().await.unwrap();
+    assert_eq!(url.path(), "/zh/compare", "the form keeps the language");
+    assert!(url.query().unwrap().contains("currency=usd"), "{url}");
+
+    // And back to English: the changed comparison, in English.
+    c.find(Locator::Css("a.lang-switch")).await.unwrap().click().await.unwrap();
+    let h1 = c.wait().for_element(Locator::XPath("//h1[contains(., 'Berlin')]")).await.unwrap();
+    assert_eq!(h1.text().await.unwrap(), "Compare Dalian, Pune and Berlin");
+    assert_eq!(c.current_url().await.unwrap().path(), "/compare");
+
     browser.close().await;
 }
