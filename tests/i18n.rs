@@ -281,3 +281,36 @@ async fn alternates_use_the_public_address_when_it_is_known() {
     assert!(r.body.contains("hreflang=\"en\" href=\"https://clusters.example.org/cities/dalian\""));
     assert!(r.body.contains("hreflang=\"zh-Hans\" href=\"https://clusters.example.org/zh/cities/dalian\""));
 }
+
+/// The values of `column` in a bundled data file.
+fn data_column(file: &str, column: &str) -> BTreeSet<String> {
+    let mut reader = csv::Reader::from_path(root().join("data").join(file)).unwrap();
+    let at = reader.headers().unwrap().iter().position(|h| h == column).unwrap();
+    reader.records().map(|r| r.unwrap().get(at).unwrap().to_string()).collect()
+}
+
+/// Every name of the bundled data has its Chinese form, and every metric and sector says what
+/// it covers in Chinese: a Chinese page never falls back to English for them.
+#[tokio::test]
+async fn the_bundled_data_reads_in_chinese_throughout() {
+    use clusterscope::i18n::Lang;
+    use clusterscope::i18n::names::{Kind, name_in};
+    let s = TestServer::start().await;
+    let sectors: BTreeSet<String> =
+        clusterscope::db::sectors::all(&s.pool).await.unwrap().into_iter().map(|s| s.slug).collect();
+    let wanted = [
+        (Kind::City, data_column("cities.csv", "slug")),
+        (Kind::Country, data_column("cities.csv", "country")),
+        (Kind::Park, data_column("parks.csv", "slug")),
+        (Kind::Metric, data_column("metric_definitions.csv", "metric")),
+        (Kind::MetricDescription, data_column("metric_definitions.csv", "metric")),
+        (Kind::Sector, sectors.clone()),
+        (Kind::SectorDescription, sectors),
+    ];
+    let mut missing = Vec::new();
+    for (kind, keys) in wanted {
+        missing
+            .extend(keys.into_iter().filter(|k| name_in(Lang::Zh, kind, k).is_none()).map(|k| format!("{kind:?} {k}")));
+    }
+    assert!(missing.is_empty(), "no Chinese in data/i18n/zh-Hans.csv for: {missing:?}");
+}

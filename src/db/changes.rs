@@ -27,6 +27,19 @@ pub struct Change {
     pub files: Vec<FileChange>,
 }
 
+impl Change {
+    /// The reason as a reader sees it: the load of the built-in data says so in the page's
+    /// language; an administrator's words stay as written.
+    pub fn reason_text(&self) -> String {
+        let built_in = crate::dataset::Provenance::SYSTEM;
+        if self.actor == built_in.actor && self.reason == built_in.reason {
+            crate::t("change-built-in")
+        } else {
+            self.reason.clone()
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct ChangeRow {
     id: i64,

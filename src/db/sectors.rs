@@ -100,6 +100,7 @@ pub async fn statements_citing(pool: &SqlitePool, source_id: &str) -> Result<Vec
 impl Localise for Sector {
     fn localise(&mut self, lang: Lang) {
         localised::translate(lang, Kind::Sector, &self.slug, &mut self.label);
+        localised::translate(lang, Kind::SectorDescription, &self.slug, &mut self.description);
     }
 }
 

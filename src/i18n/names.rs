@@ -1,5 +1,5 @@
-//! Display names in other languages: cities, parks, sectors, countries, metric labels and the
-//! pickers' presets, from
+//! Display names in other languages: cities, parks, sectors, countries, metric labels, what
+//! metrics and sectors cover, and the pickers' presets, from
 //! `data/i18n/zh-Hans.csv` (`kind,slug,name`), compiled into the binary. A name is not a
 //! figure, so it carries no source; a thing without a translated name keeps the dataset's.
 
@@ -16,6 +16,10 @@ pub enum Kind {
     Sector,
     Country,
     Metric,
+    /// What a metric counts (the catalogue's `description`).
+    MetricDescription,
+    /// What a sector covers.
+    SectorDescription,
     /// A preset's label; its description is `PresetNote`.
     Preset,
     PresetNote,
@@ -29,6 +33,8 @@ impl Kind {
             "sector" => Some(Kind::Sector),
             "country" => Some(Kind::Country),
             "metric" => Some(Kind::Metric),
+            "metric_description" => Some(Kind::MetricDescription),
+            "sector_description" => Some(Kind::SectorDescription),
             "preset" => Some(Kind::Preset),
             "preset_note" => Some(Kind::PresetNote),
             _ => None,

@@ -132,6 +132,11 @@ impl Metric {
         crate::i18n::names::name(crate::i18n::names::Kind::Metric, &self.id, &self.label)
     }
 
+    /// What the metric counts, in the page's language (the data twins keep `description`).
+    pub fn about(&self) -> String {
+        crate::i18n::names::name(crate::i18n::names::Kind::MetricDescription, &self.id, &self.description)
+    }
+
     pub fn is_rank(&self) -> bool {
         self.kind == MetricKind::Rank
     }

@@ -178,7 +178,7 @@ fn family_groups(figures: &[MetricFigure], catalogue: &Catalogue) -> Vec<FamilyG
                     MetricLine {
                         label: m.name(),
                         scope: m.scope,
-                        description: m.description.clone(),
+                        description: m.about(),
                         latest: latest.into_iter().map(|f| Figure::of(f, m)).collect(),
                         earlier: earlier.into_iter().map(|f| Figure::of(f, m)).collect(),
                     }

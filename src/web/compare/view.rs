@@ -99,7 +99,7 @@ fn metric_row(c: &Comparison, m: &Metric) -> MetricRow {
     MetricRow {
         label: if converted { crate::t1("compare-in-usd", "metric", m.name()) } else { m.name() },
         scope: m.scope,
-        description: m.description.clone(),
+        description: m.about(),
         cells: c.cities.iter().map(|city| TableCell::latest(c, m, city)).collect(),
     }
 }

@@ -32,6 +32,7 @@ col-revenue-group = Revenue (group)
 ## One change to the data.
 change-version = data version { $version }
 change-no-reason = No reason recorded.
+change-built-in = the reference dataset built into the binary
 change-by = By { $actor }; { $origin }.
 change-counts = { $new } new, { $changed } changed
 change-keys = Keys

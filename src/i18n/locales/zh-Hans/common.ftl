@@ -31,6 +31,7 @@ col-revenue-group = 收入（集团）
 ## 一次数据变更。
 change-version = 数据版本 { $version }
 change-no-reason = 未记录原因。
+change-built-in = 程序内置的参考数据集
 change-by = 操作者：{ $actor }；{ $origin }。
 change-counts = 新增 { $new } 行，修改 { $changed } 行
 change-keys = 键
