@@ -275,21 +275,19 @@ fn view_box(points: &[(f64, f64)], width_px: f64, label_px: f64) -> (Bounds, f64
     let marker_px = outer_radius_px(true) + 1.0;
     let pad_x = (label_px + marker_px + GAP_PX).min(width_px * 0.25);
     let pad_y = 1.5 * FONT_PX + marker_px;
-    // The least room above and below: a name beside the top or bottom marker still fits.
-    let side_y = marker_px.max(FONT_PX);
     // Scale limits: the soft ones leave room for names, the hard ones only for the markers.
     let fit = |room: f64, span: f64| if span > 0.0 { room.max(0.0) / span } else { f64::INFINITY };
     let closest = width_px / (LAND.width() * REGION_DEG / 360.0);
     let soft = fit(width_px - 2.0 * pad_x, x1 - x0).min(fit(tallest_px - 2.0 * pad_y, y1 - y0)).min(closest);
-    let hard = fit(width_px - 2.0 * marker_px, x1 - x0).min(fit(tallest_px - 2.0 * side_y, y1 - y0));
+    let hard = fit(width_px - 2.0 * marker_px, x1 - x0).min(fit(tallest_px - 2.0 * marker_px, y1 - y0));
     let k = soft.max(width_px / LAND.width()).min(hard);
     let lowest_px = (width_px / FLATTEST).max(MIN_HEIGHT_PX.min(tallest_px));
     let height_px = ((y1 - y0) * k + 2.0 * pad_y).max(lowest_px).min(tallest_px);
     // No taller than the land unless the markers need it: the rest would be empty sea.
-    let height = (height_px / k).min(LAND.height().max(y1 - y0 + 2.0 * side_y / k));
+    let height = (height_px / k).min(LAND.height().max(y1 - y0 + 2.0 * marker_px / k));
     let width = width_px / k;
     let x = span_start((x0, x1), width, (LAND.x0, LAND.x1), (pad_x / k, marker_px / k));
-    let y = span_start((y0, y1), height, (LAND.y0, LAND.y1), (pad_y / k, side_y / k));
+    let y = span_start((y0, y1), height, (LAND.y0, LAND.y1), (pad_y / k, marker_px / k));
     // Rounded outwards to the tenths the SVG is written in, so nothing inside is cut.
     let (down, up) = (|v: f64| (v * 10.0).floor() / 10.0, |v: f64| (v * 10.0).ceil() / 10.0);
     let view = Bounds { x0: down(x), y0: down(y), x1: up(x + width), y1: up(y + height) };
