@@ -381,6 +381,7 @@ async fn city_lists_and_profiles_have_json_and_csv_twins() {
     assert!(figures.len() > 50);
     let ids: Vec<&str> = v["sources"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert!(figures.iter().all(|f| ids.contains(&f["source"].as_str().unwrap())));
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "each source once, by id, as the twin always listed them: {ids:?}");
     assert!(v["parks"].as_array().unwrap().iter().any(|p| p["slug"] == "dalian-software-park"));
 
     let csv = s.get("/cities/dalian.csv").await;

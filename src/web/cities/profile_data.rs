@@ -84,7 +84,7 @@ pub async fn twin(state: &AppState, slug: &str, format: Format) -> Result<Respon
     let company_ids: Vec<i64> = company_rows.iter().map(|c| c.id).collect();
     let company_sources = sources::cited_by(pool, SourceList::Companies, &company_ids).await?;
 
-    let cited = Source::distinct(
+    let mut cited = Source::distinct(
         figures
             .iter()
             .map(|f| &f.source)
@@ -93,6 +93,8 @@ pub async fn twin(state: &AppState, slug: &str, format: Format) -> Result<Respon
             .chain(park_sources.values().flatten())
             .chain(company_sources.values().flatten()),
     );
+    // The twin has always listed its sources by id (the page lists them by publisher).
+    cited.sort_by(|a, b| a.id.cmp(&b.id));
     let body = CityJson {
         city: &city,
         population_sources: profile_sources.iter().take(1).map(|s| s.id.as_str()).collect(),
