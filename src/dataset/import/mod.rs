@@ -121,11 +121,11 @@ pub async fn import(
     provenance: Provenance<'_>,
 ) -> Result<ImportReport, ImportError> {
     let mut conn = pool.acquire().await?;
-    // The import's connection is closed when it is done rather than returned to the pool with a
-    // 1 GiB page cache: also when the import is cancelled half-way (a request that timed out
-    // drops it at its next await), where no code after this point would run.
+    // The import's connection is closed when it is done rather than returned to the pool with
+    // the import's settings: also when the import is cancelled half-way (a request that timed
+    // out drops it at its next await), where no code after this point would run.
     conn.close_on_drop();
-    db::import::enlarge_cache(&mut conn).await?;
+    db::import::tune_connection(&mut conn).await?;
     match import_in_transaction(&mut conn, source, mode, provenance).await {
         Err(e) if db::disk::is_disk_full(&e) => {
             // Closing the connection ends its transaction (rolled back), so the log can go.
