@@ -31,7 +31,7 @@ impl CommandLineProgress {
     }
 }
 
-/// Plain progress lines: `companies.csv: 300,000 rows (31%), 98,000 rows/s, about 7s left`.
+/// Plain progress lines: `companies.csv: 399,000 rows (40%), 99,402 rows/s, about 6 seconds left`.
 pub struct Lines<W> {
     out: W,
     file: &'static str,
@@ -44,10 +44,6 @@ impl<W: Write> Lines<W> {
     pub fn new(out: W) -> Self {
         let now = Instant::now();
         Lines { out, file: "", bytes: None, started: now, last: now }
-    }
-
-    pub fn into_inner(self) -> W {
-        self.out
     }
 
     pub fn file_started(&mut self, file: &'static str, bytes: Option<u64>) {

@@ -103,8 +103,8 @@ pub struct Listed {
 }
 
 /// A listed company and its cited sources (with their positions in its list) as one JSON array,
-/// in `ListedJson`'s order. The revenue
-/// goes as text with 17 digits: JSON numbers from SQLite carry 15, which is not every double.
+/// in `ListedJson`'s order. The revenue goes as text with 17 digits: JSON numbers from SQLite
+/// carry 15, which is not every double.
 const LISTED_JSON: &str = "json_array(pg.id, pg.slug, pg.name, c.slug, c.name, p.slug, p.name, pg.sector,
         sec.label, pg.hq_country, pg.founded_or_arrived_year, pg.employees_in_city,
         iif(pg.revenue_usd IS NULL, NULL, printf('%.17g', pg.revenue_usd)), pg.revenue_year, pg.quote,
@@ -138,8 +138,12 @@ struct ListedJson(
     Option<String>,
     Option<i64>,
     String,
-    Vec<(i64, String, String, String, String, Option<i64>, String)>,
+    Vec<CitedJson>,
 );
+
+/// A cited source as `LISTED_JSON` writes it: its position in the company's list, then the
+/// columns of `Source`.
+type CitedJson = (i64, String, String, String, String, Option<i64>, String);
 
 /// One page of the filtered list, ordered by name (then id, so the order is total), with the
 /// sources each row cites.
@@ -147,8 +151,9 @@ struct ListedJson(
 /// One statement and one result per page. The page's rows are found first, on their own (`pg`):
 /// the rows before a numbered page are stepped over as index entries, without reading their
 /// table rows or joining anything to them, so a deep page costs about what the first does.
-/// Only the page's own rows are then joined, and the page comes back as one JSON document: SQLite runs on a thread of its own, and fifty rows (and a second query for their
-/// sources) handed across threads one by one cost more than building and parsing the document.
+/// Only the page's own rows are then joined, and the page comes back as one JSON document:
+/// SQLite runs on a thread of its own, and fifty rows (and a second query for their sources)
+/// handed across threads one by one cost more than building and parsing the document.
 pub async fn list(
     pool: &SqlitePool,
     filter: &CompanyFilter,
