@@ -13,8 +13,8 @@
 #   SCALE_SMALL [10000]                 also compare our filtered list on a database of this many
 #                                       companies (p50 ratio); 0 skips it; skipped when >= COMPANIES
 #   CASES [all]                         space-separated subset of: list_html list_json list_csv city
-#                                       home compare list_uncached home_br compare_br list_br
-#                                       scale_pairs scale_sector
+#                                       home compare list_uncached list_deep home_br compare_br
+#                                       list_br scale_pairs scale_sector import
 #   CITY, SECTOR                        the filtered list (default: the first synthetic city with >= 50 bpo rows)
 #   PAGE_CITY [dalian]                  the city page compared
 #   GZIP_LEVEL [1]                      nginx's on-the-fly gzip level
@@ -49,7 +49,7 @@ INSTALL="${INSTALL:-1}"
 REBUILD="${REBUILD:-0}"
 COMPARE_PATH="/compare?city=dalian&city=bangalore&city=metro-manila&city=silicon-valley"
 ENCODING="${ENCODING:-br, gzip}"
-ALL_CASES="list_html list_json list_csv city home compare list_uncached home_br compare_br list_br scale_pairs scale_sector"
+ALL_CASES="import list_html list_json list_csv city home compare list_uncached list_deep home_br compare_br list_br scale_pairs scale_sector"
 
 say() { echo "bench: $*" >&2; }
 die() { echo "bench: $*" >&2; exit 2; }
@@ -80,6 +80,7 @@ command -v wrk >/dev/null || missing+=(wrk)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ "${#missing[@]}" -eq 0 ] || install_apt "${missing[@]}"
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+[ -x /usr/bin/time ] || install_apt time
 for t in cargo curl python3 taskset gzip; do
   command -v "$t" >/dev/null || die "missing: $t"
 done
@@ -221,6 +222,33 @@ if [ "$SCALE_SMALL" -gt 0 ] && [ "$SCALE_SMALL" -lt "$COMPANIES" ] && { wanted s
   SMALL_DB="$DB_PATH"
 fi
 
+# --- the import, timed: N synthetic companies into the bundled data, as `prepare_db` does, ----------
+# with /usr/bin/time for the peak memory. Runs before any server starts (the machine is idle).
+IMPORT_CASE_SECONDS=""
+IMPORT_CASE_RSS_KB=""
+if wanted import; then
+  idata="$ROOT/bench/out/data-$COMPANIES" idb="$ROOT/bench/out/import-case.db" ilog="$ROOT/bench/out/import-case.log"
+  rm -rf "$idata" "$idb" "$idb-wal" "$idb-shm"
+  say "import case: generating $COMPANIES companies ..."
+  "$GEN" "$idata" --cities "$CITIES" --parks "$PARKS" --companies "$COMPANIES" --metrics "$METRICS" --seed "$SEED" >/dev/null
+  port="$(free_ports 1)"
+  "$BIN" serve --bind "127.0.0.1:$port" --db "$idb" 2>"$WORK/import-case-create.log" &
+  pid=$!
+  STARTED+=("$pid")
+  wait_http "http://127.0.0.1:$port/healthz" "$pid" 120 "$WORK/import-case-create.log" || die "could not create $idb"
+  stop "$pid"
+  say "import case: importing $COMPANIES companies (/usr/bin/time -v clusterscope import) ..."
+  t0="$(date +%s.%N)"
+  /usr/bin/time -v -o "$WORK/import-case.time" "$BIN" import "$idata" --db "$idb" --reason "bench/run.sh import case" \
+    >"$ilog" 2>&1 || die "the import case failed ($ilog)"
+  t1="$(date +%s.%N)"
+  IMPORT_CASE_SECONDS="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+  IMPORT_CASE_RSS_KB="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/import-case.time")"
+  grep -q $'\x1b' "$ilog" && say "warning: the import's output to a file has terminal codes ($ilog)"
+  say "import case: $IMPORT_CASE_SECONDS s, peak RSS $((IMPORT_CASE_RSS_KB / 1024)) MB"
+  rm -rf "$idata" "$idb" "$idb-wal" "$idb-shm"
+fi
+
 # --- what is compared ----------------------------------------------------------------------------
 read -r CITY_ID CITY_SLUG SECTOR MATCHES < <(python3 bench/helper.py pick "$DB" ${CITY:+"$CITY"} ${SECTOR:+"$SECTOR"})
 [ "$MATCHES" -ge 50 ] ||
@@ -240,6 +268,11 @@ info() { printf '%s=%s\n' "$1" "$2" >>"$INFO"; }
 info date "$(date -u +%FT%TZ)"
 info cores "$CORES"
 info cpu "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+info ram_gib "$(awk '/^MemTotal:/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)"
+if [ -n "$IMPORT_CASE_SECONDS" ]; then
+  info import_case_seconds "$IMPORT_CASE_SECONDS"
+  info import_case_rss_kb "$IMPORT_CASE_RSS_KB"
+fi
 info db "${DB#"$ROOT"/}"
 info companies "$COMPANIES"
 info import_seconds "$MAIN_IMPORT_SECONDS"
@@ -376,6 +409,17 @@ if wanted list_uncached; then
   side list_uncached ours "/" "$WORK/list-urls.txt"
   side list_uncached nginx "/list.html"
   add_case list_uncached ours nginx
+fi
+if wanted list_deep; then
+  # Page 1 and page 5 of the same lists, from the same server: do deep pages cost like the first?
+  read -r n _ < <(python3 bench/helper.py urls-page "$DB" 1 "$WORK/page1-urls.txt")
+  python3 bench/helper.py urls-page "$DB" 5 "$WORK/page5-urls.txt" >/dev/null
+  info rows.list_deep "$n lists, 50 rows per page"
+  BASE[ours_page5]="${BASE[ours]}"
+  PIDS[ours_page5]="${PIDS[ours]}"
+  side list_deep ours "/" "$WORK/page1-urls.txt"
+  side list_deep ours_page5 "/" "$WORK/page5-urls.txt"
+  add_case list_deep ours ours_page5
 fi
 if wanted home_br; then
   side home_br ours "/" "" "Accept-Encoding: $ENCODING"

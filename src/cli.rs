@@ -3,8 +3,11 @@
 use std::process::ExitCode;
 
 use crate::config::{BackupArgs, CheckArgs, Command, ImportArgs, ServeArgs};
-use crate::dataset::{FolderDataset, ImportError, ImportMode, ImportReport, MemoryDataset, Provenance, import};
+use crate::dataset::{
+    FolderDataset, ImportError, ImportMode, ImportReport, MemoryDataset, Provenance, import, import_with_progress,
+};
 use crate::db::{self, Opened};
+use crate::progress::CommandLineProgress;
 use crate::web::{Admin, AppState, Settings};
 
 /// Admin tokens shorter than this are refused: the token is the only key to data updates.
@@ -77,7 +80,8 @@ async fn import_folder(args: ImportArgs) -> anyhow::Result<ExitCode> {
     };
     let (pool, _) = db::open(&args.db.path).await?;
     let provenance = Provenance { actor: "command line", reason: &args.reason };
-    let result = import(&pool, &dataset, ImportMode::Apply, provenance).await;
+    let progress = CommandLineProgress::stderr();
+    let result = import_with_progress(&pool, &dataset, ImportMode::Apply, provenance, &progress).await;
     db::close(pool).await;
     let report = match result {
         Ok(report) => report,

@@ -18,6 +18,7 @@ pub mod headline;
 pub mod i18n;
 pub mod metric;
 pub mod place;
+pub mod progress;
 pub mod scorecard;
 pub mod web;
 

@@ -85,3 +85,20 @@ fn logs_written_to_a_pipe_carry_no_terminal_codes() {
     assert!(lines.contains("INFO"), "{lines}");
     assert!(!lines.contains('\x1b'), "no escape codes in a log that is not a terminal: {lines:?}");
 }
+
+#[test]
+fn import_progress_into_a_pipe_is_plain_lines() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = dir.path().join("x.db");
+    // `output()` gives the child a pipe for stderr: not a terminal, so no bar and no codes.
+    let out = clusterscope().arg("import").arg(common::data_dir()).arg("--db").arg(&db).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains('\x1b'), "terminal codes in a pipe: {stderr:?}");
+    assert!(!stderr.contains('\r'), "a bar redrawn in place in a pipe: {stderr:?}");
+    for file in ["sources.csv", "cities.csv", "companies.csv", "metrics.csv"] {
+        let line = stderr.lines().find(|l| l.starts_with(&format!("{file}: "))).unwrap_or_else(|| panic!("{stderr}"));
+        assert!(line.contains(" rows read in ") && line.ends_with('s'), "{line}");
+    }
+    assert!(stderr.contains("companies.csv: 145 rows read in "), "{stderr}");
+}

@@ -12,5 +12,7 @@ pub mod synthetic;
 
 pub use fields::is_slug;
 pub use files::{DatasetFile, DatasetSource, FolderDataset, MemoryDataset};
-pub use import::{FileReport, ImportError, ImportMode, ImportReport, Provenance, import};
+pub use import::{
+    FileReport, ImportError, ImportMode, ImportReport, LogProgress, Progress, Provenance, import, import_with_progress,
+};
 pub use problems::{Problem, ProblemGroup};

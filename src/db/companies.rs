@@ -1,8 +1,12 @@
 //! Companies present in a cluster, filtered by city, sector and park.
 
+use std::collections::HashMap;
+
+use serde::Deserialize;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 use super::localised::{self, Localise};
+use super::sources::Source;
 use crate::i18n::Lang;
 use crate::i18n::names::Kind;
 
@@ -91,14 +95,74 @@ impl std::fmt::Display for RowLimit {
     }
 }
 
-/// One page of the filtered list, ordered by name (then id, so the order is total).
+/// A page of the list: its companies in order, and the sources each one cites (by company id).
+#[derive(Debug, Default)]
+pub struct Listed {
+    pub rows: Vec<Company>,
+    pub cited: HashMap<i64, Vec<Source>>,
+}
+
+/// A listed company and its cited sources (with their positions in its list) as one JSON array,
+/// in `ListedJson`'s order. The revenue goes as text with 17 digits: JSON numbers from SQLite
+/// carry 15, which is not every double.
+const LISTED_JSON: &str = "json_array(pg.id, pg.slug, pg.name, c.slug, c.name, p.slug, p.name, pg.sector,
+        sec.label, pg.hq_country, pg.founded_or_arrived_year, pg.employees_in_city,
+        iif(pg.revenue_usd IS NULL, NULL, printf('%.17g', pg.revenue_usd)), pg.revenue_year, pg.quote,
+        (SELECT json_group_array(json_array(x.position, s.id, s.title, s.publisher, s.url, s.published_year,
+                s.accessed))
+           FROM company_sources x JOIN sources s ON s.id = x.source_id WHERE x.company_id = pg.id))";
+
+/// The columns of `companies` a list shows. The list of a city and sector (the most specific,
+/// and so the most numerous, of the lists) finds them all in its index (`companies_list`,
+/// migration 0007): its page is read from a few adjacent index pages, not from fifty rows
+/// scattered over the table. Other filters read each row of the page from the table, and only
+/// those: rows stepped over by an offset are never read.
+const PAGE_COLUMNS: &str = "co.id, co.slug, co.name, co.city_id, co.park_id, co.sector, co.hq_country, \
+    co.founded_or_arrived_year, co.employees_in_city, co.revenue_usd, co.revenue_year, co.quote";
+
+/// One company of a page as `LISTED_JSON` writes it.
+#[derive(Deserialize)]
+struct ListedJson(
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+    String,
+    Vec<CitedJson>,
+);
+
+/// A cited source as `LISTED_JSON` writes it: its position in the company's list, then the
+/// columns of `Source`.
+type CitedJson = (i64, String, String, String, String, Option<i64>, String);
+
+/// One page of the filtered list, ordered by name (then id, so the order is total), with the
+/// sources each row cites.
+///
+/// One statement and one result per page. The page's rows are found first, on their own (`pg`):
+/// the rows before a numbered page are stepped over as index entries, without reading their
+/// table rows or joining anything to them, so a deep page costs about what the first does.
+/// Only the page's own rows are then joined, and the page comes back as one JSON document:
+/// SQLite runs on a thread of its own, and fifty rows (and a second query for their sources)
+/// handed across threads one by one cost more than building and parsing the document.
 pub async fn list(
     pool: &SqlitePool,
     filter: &CompanyFilter,
     limit: RowLimit,
     position: Position,
-) -> Result<Vec<Company>, sqlx::Error> {
-    let mut qb = QueryBuilder::<Sqlite>::new(COMPANY_FROM);
+) -> Result<Listed, sqlx::Error> {
+    let mut qb = QueryBuilder::<Sqlite>::new(format!(
+        "SELECT json_group_array({LISTED_JSON}) FROM (SELECT {PAGE_COLUMNS} FROM companies co"
+    ));
     push_filter(&mut qb, filter);
     match position {
         Position::Offset(offset) => {
@@ -113,11 +177,70 @@ pub async fn list(
             qb.push(") ORDER BY co.name DESC, co.id DESC LIMIT ").push(limit);
         }
     }
-    let mut rows: Vec<Company> = qb.build_query_as().fetch_all(pool).await?;
-    if matches!(position, Position::Before(_)) {
-        rows.reverse();
+    // The page's rows drive the joins (CROSS JOIN keeps them the outer loop).
+    qb.push(
+        ") pg CROSS JOIN cities c ON c.id = pg.city_id \
+         JOIN sectors sec ON sec.slug = pg.sector LEFT JOIN parks p ON p.id = pg.park_id",
+    );
+    let json: String = qb.build_query_scalar().fetch_one(pool).await?;
+    let mut listed: Vec<ListedJson> = serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    // Put in order here rather than by the aggregates (each ordered aggregate builds a temporary
+    // B-tree in SQLite): names compare byte by byte in both.
+    listed.sort_unstable_by(|a, b| (&a.2, a.0).cmp(&(&b.2, b.0)));
+    let mut page = Listed { rows: Vec::with_capacity(listed.len()), cited: HashMap::with_capacity(listed.len()) };
+    for ListedJson(
+        id,
+        slug,
+        name,
+        city_slug,
+        city_name,
+        park_slug,
+        park_name,
+        sector,
+        sector_label,
+        hq,
+        founded,
+        employees,
+        revenue,
+        revenue_year,
+        quote,
+        sources,
+    ) in listed
+    {
+        let mut sources = sources;
+        sources.sort_unstable_by_key(|s| s.0);
+        let sources = sources
+            .into_iter()
+            .map(|(_, id, title, publisher, url, published_year, accessed)| Source {
+                id,
+                title,
+                publisher,
+                url,
+                published_year,
+                accessed,
+            })
+            .collect();
+        page.cited.insert(id, sources);
+        page.rows.push(Company {
+            id,
+            slug,
+            name,
+            city_slug,
+            city_name,
+            park_slug,
+            park_name,
+            sector,
+            sector_label,
+            hq_country: hq,
+            founded_or_arrived_year: founded,
+            employees_in_city: employees,
+            revenue_usd: revenue.and_then(|r| r.parse().ok()),
+            revenue_year,
+            quote,
+        });
     }
-    Ok(localised::rows(rows))
+    page.rows = localised::rows(page.rows);
+    Ok(page)
 }
 
 /// Whether a company id exists (a cursor must point at one).

@@ -1,5 +1,7 @@
 //! Tech parks and districts, each in one city.
 
+use std::collections::HashMap;
+
 use sqlx::SqlitePool;
 
 use super::localised::{self, Localise};
@@ -64,16 +66,26 @@ pub struct ParkName {
     pub city_name: String,
 }
 
-/// The parks of one city, by name, for pickers.
-pub async fn names_in_city(pool: &SqlitePool, city_slug: &str) -> Result<Vec<ParkName>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT p.slug, p.name, c.name AS city_name FROM parks p JOIN cities c ON c.id = p.city_id
-         WHERE c.slug = ? ORDER BY p.name COLLATE NOCASE",
+/// Every city's parks, by name, for pickers: keyed by the city's slug. Read once per data
+/// version (`web::freshness`) rather than by every list page.
+pub async fn names_by_city(pool: &SqlitePool) -> Result<HashMap<String, Vec<ParkName>>, sqlx::Error> {
+    #[derive(sqlx::FromRow)]
+    struct InCity {
+        city_slug: String,
+        #[sqlx(flatten)]
+        park: ParkName,
+    }
+    let rows: Vec<InCity> = sqlx::query_as(
+        "SELECT c.slug AS city_slug, p.slug, p.name, c.name AS city_name FROM parks p JOIN cities c ON c.id = p.city_id
+         ORDER BY c.slug, p.name COLLATE NOCASE",
     )
-    .bind(city_slug)
     .fetch_all(pool)
-    .await
-    .map(localised::rows)
+    .await?;
+    let mut by_city: HashMap<String, Vec<ParkName>> = HashMap::new();
+    for row in rows {
+        by_city.entry(row.city_slug).or_default().push(localised::row(row.park));
+    }
+    Ok(by_city)
 }
 
 impl Localise for Park {

@@ -6,6 +6,7 @@
 //! Two `stat` calls per request tell whether anything changed; only then is the version read
 //! from the database again.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
@@ -14,6 +15,7 @@ use sqlx::SqlitePool;
 
 use crate::comparable::Rates;
 use crate::db::cities::{self, CityName};
+use crate::db::parks::{self, ParkName};
 use crate::db::presets::{self, Preset};
 use crate::db::sectors::{self, Sector};
 use crate::db::{catalogue, fx_rates};
@@ -33,6 +35,8 @@ pub struct Reference {
     pub cities: Vec<CityName>,
     /// The dataset's named groups of cities, for the pickers.
     pub presets: Vec<Preset>,
+    /// Each city's parks (by city slug), for the park picker of the companies list.
+    pub parks: HashMap<String, Vec<ParkName>>,
 }
 
 pub struct Freshness {
@@ -96,6 +100,7 @@ impl Freshness {
             sectors: sectors::all(pool).await?,
             cities: cities::names(pool).await?,
             presets: presets::all(pool).await?,
+            parks: parks::names_by_city(pool).await?,
         });
         self.reference.lock().unwrap_or_else(|e| e.into_inner())[slot] = Some(loaded.clone());
         Ok(loaded)

@@ -5,6 +5,7 @@
 
 mod known;
 mod per_file;
+mod progress;
 mod stream;
 
 use serde::Serialize;
@@ -15,6 +16,7 @@ use super::problems::{Problem, ProblemGroup, Problems};
 use crate::db;
 use crate::db::disk::DiskFull;
 use known::Known;
+pub use progress::{LogProgress, Progress};
 
 /// The import's progress lines are logged under this one name, whichever of its modules
 /// writes them, so that they read and filter as the import's own.
@@ -113,20 +115,32 @@ pub enum ImportError {
 const DISK_BYTES_PER_INPUT_BYTE: u64 = 6;
 
 /// Imports a dataset into the database; see `ImportMode`. Problems with the data are returned
-/// in the report, not as an error: the error is for the database itself failing.
+/// in the report, not as an error: the error is for the database itself failing. Progress is
+/// logged (`LogProgress`).
 pub async fn import(
     pool: &SqlitePool,
     source: &dyn DatasetSource,
     mode: ImportMode,
     provenance: Provenance<'_>,
 ) -> Result<ImportReport, ImportError> {
+    import_with_progress(pool, source, mode, provenance, &LogProgress).await
+}
+
+/// `import`, telling `progress` how far it has got.
+pub async fn import_with_progress(
+    pool: &SqlitePool,
+    source: &dyn DatasetSource,
+    mode: ImportMode,
+    provenance: Provenance<'_>,
+    progress: &dyn Progress,
+) -> Result<ImportReport, ImportError> {
     let mut conn = pool.acquire().await?;
-    // The import's connection is closed when it is done rather than returned to the pool with a
-    // 1 GiB page cache: also when the import is cancelled half-way (a request that timed out
-    // drops it at its next await), where no code after this point would run.
+    // The import's connection is closed when it is done rather than returned to the pool with
+    // the import's settings: also when the import is cancelled half-way (a request that timed
+    // out drops it at its next await), where no code after this point would run.
     conn.close_on_drop();
-    db::import::enlarge_cache(&mut conn).await?;
-    match import_in_transaction(&mut conn, source, mode, provenance).await {
+    db::import::tune_connection(&mut conn).await?;
+    match import_in_transaction(&mut conn, source, mode, provenance, progress).await {
         Err(e) if db::disk::is_disk_full(&e) => {
             // Closing the connection ends its transaction (rolled back), so the log can go.
             let _ = conn.close().await;
@@ -155,10 +169,11 @@ async fn import_in_transaction(
     source: &dyn DatasetSource,
     mode: ImportMode,
     provenance: Provenance<'_>,
+    progress: &dyn Progress,
 ) -> Result<ImportReport, sqlx::Error> {
     let mut tx = db::import::begin(conn).await?;
     let known = Known::load(&mut tx).await?;
-    let mut importer = Importer { conn: &mut tx, source, known, problems: unexpected_files(source) };
+    let mut importer = Importer { conn: &mut tx, source, progress, known, problems: unexpected_files(source) };
     let mut files = Vec::new();
     for file in DatasetFile::IMPORT_ORDER {
         files.extend(importer.import_file(file).await?);
@@ -214,6 +229,7 @@ fn unexpected_files(source: &dyn DatasetSource) -> Problems {
 struct Importer<'a> {
     conn: &'a mut SqliteConnection,
     source: &'a dyn DatasetSource,
+    progress: &'a dyn Progress,
     known: Known,
     problems: Problems,
 }

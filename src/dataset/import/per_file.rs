@@ -7,7 +7,7 @@ use std::slice;
 
 use super::super::files::DatasetFile;
 use super::known::Seen;
-use super::{FileReport, Importer, LOG_TARGET};
+use super::{FileReport, Importer};
 use crate::db::import::bulk::{self, DeferredIndexes};
 use crate::db::import::{
     CityRow, CitySectorRow, CompanyRow, FxRateRow, MetricDefinitionRow, MetricRow, ParkRow, PresetRow, SourceRow,
@@ -126,7 +126,7 @@ impl Importer<'_> {
             })
             .await?;
         let Some(deferred) = deferred else { return Ok(report) };
-        tracing::info!(target: LOG_TARGET, "companies.csv: rebuilding indexes and the search index");
+        self.progress.step(DatasetFile::Companies.file_name(), "rebuilding indexes and the search index");
         deferred.rebuild(self.conn).await?;
         Ok(report.map(|r| FileReport { bulk: true, ..r }))
     }

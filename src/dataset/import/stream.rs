@@ -12,14 +12,14 @@ use super::super::problems::{Problem, Problems};
 use super::super::quotes::QuoteCheck;
 use super::super::rows::FromCsv;
 use super::known::Known;
-use super::{FileReport, Importer, LOG_TARGET};
+use super::{FileReport, Importer};
 use crate::db::import::{Change, Record, table_is_empty, write_batch};
 
 /// Rows are written in batches of this many: one statement per batch keeps a million-row
 /// import fast without holding the whole file in memory.
 const BATCH_ROWS: usize = 2000;
-/// A progress line is logged every this many rows of a file.
-const PROGRESS_EVERY: u64 = 100_000;
+/// Progress is told every this many rows of a file.
+const PROGRESS_EVERY: u64 = 1000;
 /// The import yields to the runtime every this many rows, even when no row is written (a file
 /// of bad rows): a request's timeout can only cut it short at an await.
 const YIELD_EVERY: u64 = 1024;
@@ -43,6 +43,7 @@ impl<'a> Importer<'a> {
         mut check: impl FnMut(&mut Fields, &mut Known, R) -> Option<R>,
     ) -> Result<Option<FileReport>, sqlx::Error> {
         let Some(mut csv) = self.open(file) else { return Ok(None) };
+        self.progress.file_started(file.file_name(), self.source.size_hint(file));
         let mut report = FileReport::new(file);
         let mut raw = ByteRecord::new();
         let Some(header) = read_header(file, &mut csv, &mut raw, &mut self.problems) else { return Ok(Some(report)) };
@@ -52,7 +53,8 @@ impl<'a> Importer<'a> {
         while let Some(line) = next_record(file, &mut csv, &mut raw, &mut self.problems) {
             report.rows += 1;
             if report.rows.is_multiple_of(PROGRESS_EVERY) {
-                tracing::info!(target: LOG_TARGET, "{}: {} rows read", file.file_name(), report.rows);
+                let bytes = raw.position().map_or(0, |p| p.byte());
+                self.progress.rows_read(file.file_name(), report.rows, bytes);
             }
             if report.rows.is_multiple_of(YIELD_EVERY) {
                 tokio::task::yield_now().await;
@@ -69,6 +71,7 @@ impl<'a> Importer<'a> {
             }
         }
         flush(self.conn, &mut batch, &mut report, fresh).await?;
+        self.progress.file_done(file.file_name(), report.rows);
         let quoting = csv.into_inner().finish();
         for (line, reason) in quoting.listed {
             self.problems.push(file_problem(file, line, "(row)", reason.to_string()));

@@ -35,8 +35,18 @@ pub async fn defer_company_indexes(conn: &mut SqliteConnection) -> Result<Deferr
         sqlx::query(sqlx::AssertSqlSafe(format!("DROP {kind} \"{name}\""))).execute(&mut *conn).await?;
     }
     let mut recreate: Vec<String> = objects.into_iter().map(|o| o.sql).collect();
-    // With the triggers off during the load, the company search index is rebuilt from the table.
-    recreate.push("INSERT INTO company_search (company_search) VALUES ('rebuild')".to_string());
+    // With the triggers off during the load, the company search index is rebuilt from the table,
+    // with room for 16 MiB of terms in memory before a segment is written (1 MiB by default):
+    // fewer, larger segments, and far less merging of them. The setting is stored with the
+    // index, so it is put back for the small writes that follow.
+    recreate.extend(
+        [
+            "INSERT INTO company_search (company_search, rank) VALUES ('hashsize', 16777216)",
+            "INSERT INTO company_search (company_search) VALUES ('rebuild')",
+            "INSERT INTO company_search (company_search, rank) VALUES ('hashsize', 1048576)",
+        ]
+        .map(String::from),
+    );
     Ok(DeferredIndexes { recreate })
 }
 

@@ -7,6 +7,9 @@ mod view;
 pub use twins::{CompanyListJson, list_csv, list_json};
 pub use view::{CompanyJson, CompanyView, source_ids};
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
@@ -15,16 +18,18 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
+use super::freshness::Reference;
 use super::params::{Params, PathSegment, page_number, single};
 use super::view::FormError;
-use crate::db::cities::CityName;
 use crate::db::companies::{self, Company, CompanyFilter, Position, RowLimit};
 use crate::db::parks::{self, ParkName};
-use crate::db::sectors::Sector;
+use crate::db::sources::Source;
 use crate::error::{AppError, AppResult};
 
 /// Rows per page unless `per_page` asks otherwise (up to `--max-page-size`).
 pub const PAGE_SIZE: i64 = 50;
+/// About the size of a rendered list page of 50 rows (62-71 KB).
+const PAGE_BYTES: usize = 80 * 1024;
 /// Companies listed on a city's, park's or source's page; the rest are a link away.
 pub const PREVIEW_ROWS: RowLimit = RowLimit::new(100);
 
@@ -50,6 +55,8 @@ pub struct CompaniesQuery {
 /// One page of the filtered list, for the page and its JSON and CSV twins.
 pub struct CompanyListing {
     pub rows: Vec<Company>,
+    /// The sources each row cites, by company id.
+    pub cited: HashMap<i64, Vec<Source>>,
     pub filter: CompanyFilter,
     pub total: i64,
     pub page: i64,
@@ -120,8 +127,8 @@ impl CompanyListing {
 #[template(path = "companies/index.html")]
 pub struct CompaniesPage {
     companies: Vec<CompanyView>,
-    cities: Vec<CityName>,
-    sectors: Vec<Sector>,
+    /// The city and sector pickers' options (shared, not copied for every page).
+    reference: Arc<Reference>,
     /// The parks of the chosen city (or of the chosen park's city): a picker of every park of
     /// a million-company dataset would be thousands of options.
     parks: Vec<ParkName>,
@@ -252,12 +259,22 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
         }
     };
     let pages = ((total + per_page - 1) / per_page).max(1);
-    let rows = if page > pages {
-        Vec::new()
+    let listed = if page > pages {
+        companies::Listed::default()
     } else {
         companies::list(pool, &filter, RowLimit::new(per_page), position).await?
     };
-    Ok(CompanyListing { rows, filter, total, page, per_page, pages, first_row: (page - 1) * per_page + 1, park_city })
+    Ok(CompanyListing {
+        rows: listed.rows,
+        cited: listed.cited,
+        filter,
+        total,
+        page,
+        per_page,
+        pages,
+        first_row: (page - 1) * per_page + 1,
+        park_city,
+    })
 }
 
 /// `/companies`: a page of the list, or the form again with the mistake next to it (400).
@@ -278,14 +295,13 @@ pub async fn index(
     let last_page = error.as_ref().map(|_| listing.last_page_url("/companies"));
     let reference = state.freshness.reference(pool).await?;
     let park_names = match listing.filter.city.as_ref().or(listing.park_city.as_ref()) {
-        Some(city) => parks::names_in_city(pool, city).await?,
+        Some(city) => reference.parks.get(city).cloned().unwrap_or_default(),
         None => Vec::new(),
     };
     let (next, previous) = (listing.next_url("/companies"), listing.previous_url("/companies"));
     let page = CompaniesPage {
-        companies: CompanyView::build(pool, listing.rows).await?,
-        cities: reference.cities.clone(),
-        sectors: reference.sectors.clone(),
+        companies: CompanyView::with_sources(listing.rows, listing.cited),
+        reference,
         parks: park_names,
         filter: listing.filter,
         total: listing.total,
@@ -300,7 +316,10 @@ pub async fn index(
         last_page,
     };
     let status = if page.error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
-    Ok((status, Html(page.render()?)).into_response())
+    // Rendered into a buffer the size of a full page, not grown (and copied) a few times over.
+    let mut html = String::with_capacity(PAGE_BYTES);
+    page.render_into(&mut html)?;
+    Ok((status, Html(html)).into_response())
 }
 
 /// The empty form and the mistake, for a filter that names nothing.
@@ -308,8 +327,7 @@ async fn form_with_mistake(state: &AppState, error: FormError) -> AppResult<Resp
     let reference = state.freshness.reference(&state.pool).await?;
     let page = CompaniesPage {
         companies: Vec::new(),
-        cities: reference.cities.clone(),
-        sectors: reference.sectors.clone(),
+        reference,
         parks: Vec::new(),
         filter: CompanyFilter::default(),
         total: 0,

@@ -10,7 +10,7 @@ use super::super::AppState;
 use super::super::formats::{Cell, CsvTable, Format};
 use super::super::params::ApiParams;
 use super::{CompaniesQuery, CompanyJson, listing, source_ids};
-use crate::db::sources::{self, Source, SourceList};
+use crate::db::sources::Source;
 use crate::error::ApiError;
 
 /// `/companies.json`: one page of the filtered list, with the addresses of its neighbours.
@@ -48,8 +48,7 @@ pub async fn list_csv(
 
 async fn twin(state: &AppState, query: CompaniesQuery, format: Format) -> Result<Response, ApiError> {
     let listing = listing(state, query).await?.in_range()?;
-    let ids: Vec<i64> = listing.rows.iter().map(|c| c.id).collect();
-    let cited = sources::cited_by(&state.pool, SourceList::Companies, &ids).await?;
+    let cited = &listing.cited;
     if format == Format::Csv {
         let mut table = CsvTable::new(&[
             "slug",

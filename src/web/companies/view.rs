@@ -1,6 +1,8 @@
 //! A company as pages and twins show it: its figures formatted for pages, or as JSON with the
 //! ids of the sources behind them.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use sqlx::SqlitePool;
 use utoipa::ToSchema;
@@ -32,9 +34,13 @@ pub struct CompanyView {
 impl CompanyView {
     pub async fn build(pool: &SqlitePool, rows: Vec<Company>) -> Result<Vec<CompanyView>, sqlx::Error> {
         let ids: Vec<i64> = rows.iter().map(|c| c.id).collect();
-        let mut cites = sources::cited_by(pool, SourceList::Companies, &ids).await?;
-        Ok(rows
-            .into_iter()
+        let cites = sources::cited_by(pool, SourceList::Companies, &ids).await?;
+        Ok(CompanyView::with_sources(rows, cites))
+    }
+
+    /// The rows as shown, each with its sources from `cites` (by company id).
+    pub fn with_sources(rows: Vec<Company>, mut cites: HashMap<i64, Vec<Source>>) -> Vec<CompanyView> {
+        rows.into_iter()
             .map(|c| {
                 let cites = cites.remove(&c.id).unwrap_or_default().into_iter().map(Cite::from).collect();
                 CompanyView {
@@ -54,7 +60,7 @@ impl CompanyView {
                     founded_or_arrived_year: c.founded_or_arrived_year,
                 }
             })
-            .collect())
+            .collect()
     }
 }
 
