@@ -280,6 +280,14 @@ async fn alternates_use_the_public_address_when_it_is_known() {
     let r = s.get("/zh/cities/dalian").await;
     assert!(r.body.contains("hreflang=\"en\" href=\"https://clusters.example.org/cities/dalian\""));
     assert!(r.body.contains("hreflang=\"zh-Hans\" href=\"https://clusters.example.org/zh/cities/dalian\""));
+    // An exported file names the page it came from in its own language.
+    for (export, origin) in [
+        ("/zh/compare/export?city=dalian&city=pune", "https://clusters.example.org/zh/compare?city=dalian"),
+        ("/zh/scorecard/export?city=dalian&city=pune", "https://clusters.example.org/zh/scorecard?"),
+    ] {
+        let file = s.get(export).await;
+        assert!(file.body.contains(origin), "{export}");
+    }
 }
 
 /// The values of `column` in a bundled data file.

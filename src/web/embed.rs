@@ -38,12 +38,6 @@ pub fn refused(error: AppError) -> Response {
     frameable(error.into_response())
 }
 
-/// Where the full view is, in the embed's language: on the public site when its address is
-/// known, else on this one.
-pub fn full_view(public_url: Option<&str>, path_and_query: &str) -> String {
-    format!("{}{}{path_and_query}", public_url.unwrap_or(""), crate::i18n::lang().prefix())
-}
-
 /// The sources a chart's figures cite (derived ones: their inputs'), each once.
 pub fn chart_sources(chart: &ChartBlock) -> Vec<Cite> {
     let mut out: Vec<Cite> = Vec::new();

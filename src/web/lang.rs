@@ -41,6 +41,13 @@ pub async fn middleware(State(origin): State<Arc<str>>, mut request: Request, ne
     response
 }
 
+/// The address of a page in the language being answered: on the public site when its address
+/// is known, else relative to this one. For links that leave the page's own HTML (an embed's
+/// way back, an exported file's origin), which [`prefix_links`] does not see or must not touch.
+pub fn site_address(public_url: Option<&str>, path_and_query: &str) -> String {
+    format!("{}{}{path_and_query}", public_url.unwrap_or(""), i18n::lang().prefix())
+}
+
 /// In a Chinese HTML answer, prefixes the site's own links and form actions with `/zh`.
 pub async fn prefix_links(request: Request, next: Next) -> Response {
     let response = next.run(request).await;

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use super::super::AppState;
 use super::super::charts::{ChartBlock, family_bar_chart, standalone_svg};
 use super::super::embed::{self, EmbedPage};
+use super::super::lang::site_address;
 use super::super::params::{ApiParams, Params};
 use super::{CompareQuery, ComparisonView};
 use crate::comparison::Comparison;
@@ -50,7 +51,7 @@ pub async fn embed_page(State(state): State<AppState>, query: Result<Params<Comp
             brand: crate::t("embed-brand-compare"),
             sources: embed::chart_sources(&chart),
             chart,
-            full_view: embed::full_view(state.settings.public_url.as_deref(), &format!("/compare?{view_query}")),
+            full_view: site_address(state.settings.public_url.as_deref(), &format!("/compare?{view_query}")),
             full_view_label: crate::t("embed-full-compare"),
         }
         .respond()

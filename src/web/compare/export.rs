@@ -8,6 +8,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::super::AppState;
+use super::super::lang::site_address;
 use super::super::params::Params;
 use super::{CompareQuery, ComparisonView};
 use crate::comparable::Options;
@@ -55,7 +56,7 @@ pub async fn comparison_file(
             .settings
             .public_url
             .as_ref()
-            .map(|base| format!("{base}{}/compare?{}", crate::i18n::lang().prefix(), view.query)),
+            .map(|base| site_address(Some(base), &format!("/compare?{}", view.query))),
         data_version: crate::db::data_version(pool).await?,
         options: c.options,
     };

@@ -6,6 +6,7 @@ use axum::response::Response;
 
 use super::super::AppState;
 use super::super::embed::{self, EmbedPage};
+use super::super::lang::site_address;
 use super::super::view::Cite;
 use super::{charts, compute};
 use crate::error::{AppError, AppResult};
@@ -21,7 +22,7 @@ async fn page(state: &AppState, raw: Option<&str>) -> AppResult<Response> {
         brand: crate::t("embed-brand-scorecard"),
         chart,
         sources: c.sources().into_iter().cloned().map(Cite::from).collect(),
-        full_view: embed::full_view(state.settings.public_url.as_deref(), &format!("/scorecard?{}", c.query_string())),
+        full_view: site_address(state.settings.public_url.as_deref(), &format!("/scorecard?{}", c.query_string())),
         full_view_label: crate::t("embed-full-scorecard"),
     }
     .respond()

@@ -7,6 +7,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::super::AppState;
+use super::super::lang::site_address;
 use super::compute;
 use super::page::ScorecardPage;
 use crate::db::sources::Source;
@@ -35,7 +36,12 @@ pub async fn scorecard_file(State(state): State<AppState>, RawQuery(raw): RawQue
         sources: c.sources(),
         stylesheet: STYLESHEET,
         exported_at: crate::db::now_utc(&state.pool).await?,
-        from_url: state.settings.public_url.as_ref().map(|base| format!("{base}/scorecard?{}", page.query)),
+        // In the file's language, like the page it was exported from.
+        from_url: state
+            .settings
+            .public_url
+            .as_deref()
+            .map(|base| site_address(Some(base), &format!("/scorecard?{}", page.query))),
         data_version: crate::db::data_version(&state.pool).await?,
     };
     let mut response = export.render()?.into_response();
