@@ -110,3 +110,62 @@ async fn numbered_and_cursor_pages_show_the_same_rows() {
     assert_eq!(by_cursor["companies"], by_number["companies"]);
     assert_eq!(by_number["companies"][0]["sources"][0], "facesofberlin");
 }
+
+/// The sources a listed company cites, by id, in the order of the page's links to them.
+fn cited_in_order(body: &str) -> Vec<String> {
+    body.split("<a href=\"/sources/").skip(1).map(|r| r.split('"').next().unwrap().to_string()).collect()
+}
+
+/// The list reads a company's sources from a copy kept beside its row (migration 0008): after
+/// every import, the page and its JSON twin show the list the file gave, in the file's order.
+#[tokio::test]
+async fn the_list_shows_a_companys_sources_as_the_last_import_gave_them() {
+    let (dir, pool) = common::loaded_db().await;
+    let s = TestServer::serve(dir, pool.clone()).await;
+    let company = |sources: &str| {
+        format!(
+            "slug,name,city_slug,park_slug,sector,hq_country,founded_or_arrived_year,employees_in_city,revenue_usd,revenue_year,source_id,quote\n\
+             cited-company,Cited Company,berlin,,bpo,,2001,10,,,{sources},A row for the test.\n"
+        )
+    };
+    for sources in ["facesofberlin;intheblack-dalian", "intheblack-dalian;facesofberlin", "facesofberlin"] {
+        let data = common::dataset(&[("companies.csv", &company(sources))]);
+        let report = common::import_folder(&pool, data.path()).await;
+        assert!(report.applied, "{:?}", report.problems);
+        let expected: Vec<&str> = sources.split(';').collect();
+
+        let page = s.get("/companies?city=berlin&sector=bpo").await;
+        assert_eq!(page.status, 200);
+        assert_eq!(cited_in_order(&page.body), expected, "the page after importing {sources}");
+        let twin = s.json("/companies.json?city=berlin&sector=bpo").await;
+        assert_eq!(
+            twin["companies"][0]["sources"],
+            serde_json::json!(expected),
+            "the JSON twin after importing {sources}"
+        );
+        let csv = s.get("/companies.csv?city=berlin&sector=bpo").await.body;
+        assert!(csv.contains(&format!(",{sources},")), "the CSV twin after importing {sources}: {csv}");
+    }
+}
+
+/// The names beside each row (city, park, sector, sources) come from a directory read once per
+/// data version. A page read with a directory from before an import that added what a row
+/// refers to reads the names again rather than show the row without them.
+#[tokio::test]
+async fn a_list_read_with_names_from_before_an_import_still_names_every_row() {
+    use clusterscope::db::companies::{self, CompanyFilter, Position, RowLimit};
+    use clusterscope::db::directory::Directory;
+
+    let (_dir, pool) = common::loaded_db().await;
+    let before = Directory::default();
+    let filter = CompanyFilter { city: Some("dalian".into()), ..Default::default() };
+    let page = companies::list(&pool, &before, &filter, RowLimit::new(20), Position::Offset(0)).await.unwrap();
+    assert!(!page.rows.is_empty());
+    for c in &page.rows {
+        assert_eq!((c.city_slug.as_str(), c.city_name.as_str()), ("dalian", "Dalian"));
+        assert!(!c.sector_label.is_empty(), "{}: a sector label", c.slug);
+        assert_eq!(c.park_slug.is_some(), c.park_name.is_some(), "{}: a park has its name", c.slug);
+        assert!(!page.cited[&c.id].is_empty(), "{}: its sources", c.slug);
+    }
+    assert!(page.rows.iter().any(|c| c.park_name.is_some()), "some Dalian companies are in a park");
+}

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
+use super::directory::Directory;
 use super::localised::{self, Localise};
 use super::sources::Source;
 use crate::i18n::Lang;
@@ -102,23 +103,20 @@ pub struct Listed {
     pub cited: HashMap<i64, Vec<Source>>,
 }
 
-/// A listed company and its cited sources (with their positions in its list) as one JSON array,
-/// in `ListedJson`'s order. The revenue goes as text with 17 digits: JSON numbers from SQLite
-/// carry 15, which is not every double.
-const LISTED_JSON: &str = "json_array(pg.id, pg.slug, pg.name, c.slug, c.name, p.slug, p.name, pg.sector,
-        sec.label, pg.hq_country, pg.founded_or_arrived_year, pg.employees_in_city,
-        iif(pg.revenue_usd IS NULL, NULL, printf('%.17g', pg.revenue_usd)), pg.revenue_year, pg.quote,
-        (SELECT json_group_array(json_array(x.position, s.id, s.title, s.publisher, s.url, s.published_year,
-                s.accessed))
-           FROM company_sources x JOIN sources s ON s.id = x.source_id WHERE x.company_id = pg.id))";
+/// A listed company as one JSON array, in `ListedJson`'s order. The revenue goes as text with
+/// 17 digits: JSON numbers from SQLite carry 15, which is not every double. Names of the city,
+/// park and sector and the cited sources come from the `Directory`, not from joins.
+const LISTED_JSON: &str = "json_array(pg.id, pg.slug, pg.name, pg.city_id, pg.park_id, pg.sector, pg.hq_country,
+        pg.founded_or_arrived_year, pg.employees_in_city,
+        iif(pg.revenue_usd IS NULL, NULL, printf('%.17g', pg.revenue_usd)), pg.revenue_year, pg.quote, pg.source_ids)";
 
 /// The columns of `companies` a list shows. The list of a city and sector (the most specific,
 /// and so the most numerous, of the lists) finds them all in its index (`companies_list`,
-/// migration 0007): its page is read from a few adjacent index pages, not from fifty rows
-/// scattered over the table. Other filters read each row of the page from the table, and only
-/// those: rows stepped over by an offset are never read.
+/// migrations 0007 and 0008): its page is read from a few adjacent index pages, not from fifty
+/// rows scattered over the table. Other filters read each row of the page from the table, and
+/// only those: rows stepped over by an offset are never read.
 const PAGE_COLUMNS: &str = "co.id, co.slug, co.name, co.city_id, co.park_id, co.sector, co.hq_country, \
-    co.founded_or_arrived_year, co.employees_in_city, co.revenue_usd, co.revenue_year, co.quote";
+    co.founded_or_arrived_year, co.employees_in_city, co.revenue_usd, co.revenue_year, co.quote, co.source_ids";
 
 /// One company of a page as `LISTED_JSON` writes it.
 #[derive(Deserialize)]
@@ -126,11 +124,8 @@ struct ListedJson(
     i64,
     String,
     String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
+    i64,
+    Option<i64>,
     String,
     Option<String>,
     Option<i64>,
@@ -138,24 +133,36 @@ struct ListedJson(
     Option<String>,
     Option<i64>,
     String,
-    Vec<CitedJson>,
+    String,
 );
 
-/// A cited source as `LISTED_JSON` writes it: its position in the company's list, then the
-/// columns of `Source`.
-type CitedJson = (i64, String, String, String, String, Option<i64>, String);
+impl ListedJson {
+    fn source_ids(&self) -> impl Iterator<Item = &str> {
+        self.12.split(';').filter(|id| !id.is_empty())
+    }
+
+    /// Whether `directory` names everything this row refers to (it may predate an import).
+    fn named_by(&self, directory: &Directory) -> bool {
+        directory.city(self.3).is_some()
+            && self.4.is_none_or(|park| directory.park(park).is_some())
+            && directory.sector_label(&self.5).is_some()
+            && self.source_ids().all(|id| directory.source(id).is_some())
+    }
+}
 
 /// One page of the filtered list, ordered by name (then id, so the order is total), with the
 /// sources each row cites.
 ///
 /// One statement and one result per page. The page's rows are found first, on their own (`pg`):
 /// the rows before a numbered page are stepped over as index entries, without reading their
-/// table rows or joining anything to them, so a deep page costs about what the first does.
-/// Only the page's own rows are then joined, and the page comes back as one JSON document:
-/// SQLite runs on a thread of its own, and fifty rows (and a second query for their sources)
-/// handed across threads one by one cost more than building and parsing the document.
+/// table rows, so a deep page costs about what the first does. The page comes back as one
+/// JSON document: SQLite runs on a thread of its own, and fifty rows handed across threads one
+/// by one cost more than building and parsing the document. The names beside each row come
+/// from `directory`; one that does not know a row's city, park, sector or source (an import
+/// committed since it was read) is read again.
 pub async fn list(
     pool: &SqlitePool,
+    directory: &Directory,
     filter: &CompanyFilter,
     limit: RowLimit,
     position: Position,
@@ -177,60 +184,54 @@ pub async fn list(
             qb.push(") ORDER BY co.name DESC, co.id DESC LIMIT ").push(limit);
         }
     }
-    // The page's rows drive the joins (CROSS JOIN keeps them the outer loop).
-    qb.push(
-        ") pg CROSS JOIN cities c ON c.id = pg.city_id \
-         JOIN sectors sec ON sec.slug = pg.sector LEFT JOIN parks p ON p.id = pg.park_id",
-    );
+    qb.push(") pg");
     let json: String = qb.build_query_scalar().fetch_one(pool).await?;
     let mut listed: Vec<ListedJson> = serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-    // Put in order here rather than by the aggregates (each ordered aggregate builds a temporary
+    // Put in order here rather than by the aggregate (an ordered aggregate builds a temporary
     // B-tree in SQLite): names compare byte by byte in both.
     listed.sort_unstable_by(|a, b| (&a.2, a.0).cmp(&(&b.2, b.0)));
+    let reread;
+    let directory = if listed.iter().all(|row| row.named_by(directory)) {
+        directory
+    } else {
+        reread = Directory::load(pool).await?;
+        if !listed.iter().all(|row| row.named_by(&reread)) {
+            // Foreign keys make this impossible; say so rather than show a row without names.
+            return Err(sqlx::Error::RowNotFound);
+        }
+        &reread
+    };
     let mut page = Listed { rows: Vec::with_capacity(listed.len()), cited: HashMap::with_capacity(listed.len()) };
-    for ListedJson(
-        id,
-        slug,
-        name,
-        city_slug,
-        city_name,
-        park_slug,
-        park_name,
-        sector,
-        sector_label,
-        hq,
-        founded,
-        employees,
-        revenue,
-        revenue_year,
-        quote,
-        sources,
-    ) in listed
-    {
-        let mut sources = sources;
-        sources.sort_unstable_by_key(|s| s.0);
-        let sources = sources
-            .into_iter()
-            .map(|(_, id, title, publisher, url, published_year, accessed)| Source {
-                id,
-                title,
-                publisher,
-                url,
-                published_year,
-                accessed,
-            })
-            .collect();
+    for row in listed {
+        let sources = row.source_ids().filter_map(|id| directory.source(id)).cloned().collect();
+        let ListedJson(
+            id,
+            slug,
+            name,
+            city_id,
+            park_id,
+            sector,
+            hq,
+            founded,
+            employees,
+            revenue,
+            revenue_year,
+            quote,
+            _,
+        ) = row;
+        let city = directory.city(city_id);
+        let park = park_id.and_then(|p| directory.park(p));
         page.cited.insert(id, sources);
         page.rows.push(Company {
             id,
             slug,
             name,
-            city_slug,
-            city_name,
-            park_slug,
-            park_name,
+            city_slug: city.map(|c| c.slug.clone()).unwrap_or_default(),
+            city_name: city.map(|c| c.name.clone()).unwrap_or_default(),
+            park_slug: park.map(|p| p.slug.clone()),
+            park_name: park.map(|p| p.name.clone()),
+            sector_label: directory.sector_label(&sector).unwrap_or_default().to_string(),
             sector,
-            sector_label,
             hq_country: hq,
             founded_or_arrived_year: founded,
             employees_in_city: employees,

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod changes;
 pub mod cities;
 pub mod companies;
+pub mod directory;
 pub mod disk;
 pub mod fx_rates;
 pub(crate) mod import;

@@ -15,6 +15,7 @@ use sqlx::SqlitePool;
 
 use crate::comparable::Rates;
 use crate::db::cities::{self, CityName};
+use crate::db::directory::Directory;
 use crate::db::parks::{self, ParkName};
 use crate::db::presets::{self, Preset};
 use crate::db::sectors::{self, Sector};
@@ -37,6 +38,8 @@ pub struct Reference {
     pub presets: Vec<Preset>,
     /// Each city's parks (by city slug), for the park picker of the companies list.
     pub parks: HashMap<String, Vec<ParkName>>,
+    /// Names and sources by id, for the rows of the companies list.
+    pub directory: Directory,
 }
 
 pub struct Freshness {
@@ -101,6 +104,7 @@ impl Freshness {
             cities: cities::names(pool).await?,
             presets: presets::all(pool).await?,
             parks: parks::names_by_city(pool).await?,
+            directory: Directory::load(pool).await?,
         });
         self.reference.lock().unwrap_or_else(|e| e.into_inner())[slot] = Some(loaded.clone());
         Ok(loaded)

@@ -105,7 +105,7 @@ impl Record for CompanyRow {
     async fn upsert(conn: &mut SqliteConnection, rows: &[&Self], fresh: bool) -> Result<(), sqlx::Error> {
         let mut qb = QueryBuilder::<Sqlite>::new(
             "INSERT INTO companies (slug, name, city_id, park_id, sector, hq_country, founded_or_arrived_year, \
-             employees_in_city, revenue_usd, revenue_year, quote) ",
+             employees_in_city, revenue_usd, revenue_year, quote, source_ids) ",
         );
         if fresh {
             return insert_new(conn, qb, rows).await;
@@ -115,7 +115,8 @@ impl Record for CompanyRow {
             " ON CONFLICT (slug) DO UPDATE SET name = excluded.name, city_id = excluded.city_id, \
              park_id = excluded.park_id, sector = excluded.sector, hq_country = excluded.hq_country, \
              founded_or_arrived_year = excluded.founded_or_arrived_year, employees_in_city = excluded.employees_in_city, \
-             revenue_usd = excluded.revenue_usd, revenue_year = excluded.revenue_year, quote = excluded.quote \
+             revenue_usd = excluded.revenue_usd, revenue_year = excluded.revenue_year, quote = excluded.quote, \
+             source_ids = excluded.source_ids \
              RETURNING slug, id",
         );
         let ids: Vec<SlugId> = qb.build_query_as().fetch_all(&mut *conn).await?;
@@ -154,6 +155,7 @@ fn push_rows(qb: &mut QueryBuilder<Sqlite>, rows: &[&CompanyRow]) {
             .push_bind(r.employees_in_city)
             .push_bind(r.revenue_usd)
             .push_bind(r.revenue_year)
-            .push_bind(r.quote.clone());
+            .push_bind(r.quote.clone())
+            .push_bind(r.source_ids.join(";"));
     });
 }

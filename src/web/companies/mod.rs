@@ -65,6 +65,8 @@ pub struct CompanyListing {
     pub first_row: i64,
     /// The city of the chosen park, if a park is chosen.
     pub park_city: Option<String>,
+    /// The data version's reference data the page was read with.
+    pub reference: Arc<Reference>,
 }
 
 impl CompanyListing {
@@ -262,7 +264,7 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
     let listed = if page > pages {
         companies::Listed::default()
     } else {
-        companies::list(pool, &filter, RowLimit::new(per_page), position).await?
+        companies::list(pool, &reference.directory, &filter, RowLimit::new(per_page), position).await?
     };
     Ok(CompanyListing {
         rows: listed.rows,
@@ -274,6 +276,7 @@ pub async fn listing(state: &AppState, query: CompaniesQuery) -> AppResult<Compa
         pages,
         first_row: (page - 1) * per_page + 1,
         park_city,
+        reference,
     })
 }
 
@@ -283,7 +286,6 @@ pub async fn index(
     RawQuery(raw): RawQuery,
     Params(query): Params<CompaniesQuery>,
 ) -> AppResult<Response> {
-    let pool = &state.pool;
     let listing = match listing(&state, query).await {
         Ok(listing) => listing,
         Err(e) => {
@@ -293,7 +295,7 @@ pub async fn index(
     };
     let error = listing.past_the_end();
     let last_page = error.as_ref().map(|_| listing.last_page_url("/companies"));
-    let reference = state.freshness.reference(pool).await?;
+    let reference = listing.reference.clone();
     let park_names = match listing.filter.city.as_ref().or(listing.park_city.as_ref()) {
         Some(city) => reference.parks.get(city).cloned().unwrap_or_default(),
         None => Vec::new(),
