@@ -17,7 +17,7 @@ pub mod names;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, RwLock};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, static_loader};
@@ -165,8 +165,27 @@ pub fn space() -> &'static str {
 /// The message `key` in the current language. A key missing from the catalogue shows as the
 /// key itself (a test keeps that from shipping).
 pub fn t(key: &str) -> String {
-    lookup(lang(), key, None)
+    let lang = lang();
+    let memo = match lang {
+        Lang::En => &PLAIN[0],
+        Lang::Zh => &PLAIN[1],
+    };
+    if let Some(text) = memo.read().unwrap_or_else(|e| e.into_inner()).get(key) {
+        return text.to_string();
+    }
+    let text = lookup(lang, key, None);
+    // Only keys the catalogue has are kept: they are a fixed set, whatever a request asks.
+    if has_key(lang, key) || has_key(Lang::En, key) {
+        memo.write().unwrap_or_else(|e| e.into_inner()).insert(key.to_string(), Arc::from(text.as_str()));
+    }
+    text
 }
+
+/// Messages without arguments, by language, as `t` first found them. Fluent negotiates the
+/// language and formats the pattern on every look-up, about a microsecond: a list page asks
+/// for the same few labels once per row.
+static PLAIN: [LazyLock<RwLock<HashMap<String, Arc<str>>>>; 2] =
+    [LazyLock::new(Default::default), LazyLock::new(Default::default)];
 
 /// The message `key` with one argument.
 pub fn t1(key: &str, name: &'static str, value: impl ToString) -> String {
