@@ -12,6 +12,7 @@ use super::super::problems::{Problem, Problems};
 use super::super::quotes::QuoteCheck;
 use super::super::rows::FromCsv;
 use super::known::Known;
+use super::progress::Progress;
 use super::{FileReport, Importer};
 use crate::db::import::{Change, Record, table_is_empty, write_batch};
 
@@ -21,8 +22,9 @@ const BATCH_ROWS: usize = 2000;
 /// Progress is told every this many rows of a file.
 const PROGRESS_EVERY: u64 = 1000;
 /// The import yields to the runtime every this many rows, even when no row is written (a file
-/// of bad rows): a request's timeout can only cut it short at an await.
-const YIELD_EVERY: u64 = 1024;
+/// of bad rows): a request's timeout can only cut it short at an await. It is also when the
+/// batch being written sends its next statement, so it is short against a batch.
+const YIELD_EVERY: u64 = 256;
 /// The import log keeps at most this many changed keys per file.
 const LOGGED_KEYS: usize = 200;
 
@@ -49,28 +51,33 @@ impl<'a> Importer<'a> {
         let Some(header) = read_header(file, &mut csv, &mut raw, &mut self.problems) else { return Ok(Some(report)) };
 
         let fresh = table_is_empty::<R>(self.conn).await?;
-        let mut batch: Vec<R> = Vec::with_capacity(BATCH_ROWS);
-        while let Some(line) = next_record(file, &mut csv, &mut raw, &mut self.problems) {
-            report.rows += 1;
-            if report.rows.is_multiple_of(PROGRESS_EVERY) {
-                let bytes = raw.position().map_or(0, |p| p.byte());
-                self.progress.rows_read(file.file_name(), report.rows, bytes);
+        let Importer { conn, progress, known, problems, .. } = self;
+        let mut reader = BatchReader {
+            file,
+            csv: &mut csv,
+            raw: &mut raw,
+            header: &header,
+            rows: 0,
+            done: false,
+            progress: *progress,
+        };
+        // While one batch is written (SQLite works on a thread of its own), the next one is read
+        // and checked here: on a million-row file, reading and writing take about as long as
+        // each other, and the two overlap instead of taking turns.
+        let mut writing: Vec<R> = Vec::with_capacity(BATCH_ROWS);
+        let mut reading: Vec<R> = Vec::with_capacity(BATCH_ROWS);
+        loop {
+            let (written, ()) = tokio::join!(
+                flush(conn, &mut writing, &mut report, fresh),
+                reader.fill(&mut reading, known, problems, &mut check)
+            );
+            written?;
+            if reading.is_empty() && reader.done {
+                break;
             }
-            if report.rows.is_multiple_of(YIELD_EVERY) {
-                tokio::task::yield_now().await;
-            }
-            let Some(record) = decode_record(file, line, &raw, &header, &mut self.problems) else { continue };
-            let mut fields = Fields::new(file, line, &header, &record, &mut self.problems);
-            let row = R::read(&mut fields);
-            let row = check(&mut fields, &mut self.known, row);
-            if let (true, Some(row)) = (fields.is_valid(), row) {
-                batch.push(row);
-                if batch.len() >= BATCH_ROWS {
-                    flush(self.conn, &mut batch, &mut report, fresh).await?;
-                }
-            }
+            std::mem::swap(&mut writing, &mut reading);
         }
-        flush(self.conn, &mut batch, &mut report, fresh).await?;
+        report.rows = reader.rows;
         self.progress.file_done(file.file_name(), report.rows);
         let quoting = csv.into_inner().finish();
         for (line, reason) in quoting.listed {
@@ -94,6 +101,54 @@ impl<'a> Importer<'a> {
             }
         };
         Some(csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(QuoteCheck::new(reader)))
+    }
+}
+
+/// Reads a file's records, a batch at a time, into checked rows.
+struct BatchReader<'r, 'a> {
+    file: DatasetFile,
+    csv: &'r mut CsvReader<'a>,
+    raw: &'r mut ByteRecord,
+    header: &'r Header,
+    /// Records read so far.
+    rows: u64,
+    /// The end of the file (or of what can be read of it) was reached.
+    done: bool,
+    progress: &'r dyn Progress,
+}
+
+impl BatchReader<'_, '_> {
+    /// Reads records until `batch` holds `BATCH_ROWS` valid rows or the file ends. It yields to
+    /// the runtime now and then, which is also when the batch being written moves on.
+    async fn fill<R: FromCsv>(
+        &mut self,
+        batch: &mut Vec<R>,
+        known: &mut Known,
+        problems: &mut Problems,
+        check: &mut impl FnMut(&mut Fields, &mut Known, R) -> Option<R>,
+    ) {
+        let file = self.file;
+        while batch.len() < BATCH_ROWS && !self.done {
+            let Some(line) = next_record(file, self.csv, self.raw, problems) else {
+                self.done = true;
+                break;
+            };
+            self.rows += 1;
+            if self.rows.is_multiple_of(PROGRESS_EVERY) {
+                let bytes = self.raw.position().map_or(0, |p| p.byte());
+                self.progress.rows_read(file.file_name(), self.rows, bytes);
+            }
+            if self.rows.is_multiple_of(YIELD_EVERY) {
+                tokio::task::yield_now().await;
+            }
+            let Some(record) = decode_record(file, line, self.raw, self.header, problems) else { continue };
+            let mut fields = Fields::new(file, line, self.header, &record, problems);
+            let row = R::read(&mut fields);
+            let row = check(&mut fields, known, row);
+            if let (true, Some(row)) = (fields.is_valid(), row) {
+                batch.push(row);
+            }
+        }
     }
 }
 
