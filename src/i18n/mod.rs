@@ -181,11 +181,12 @@ pub fn t(key: &str) -> String {
     text
 }
 
+type Memo = RwLock<HashMap<String, Arc<str>>>;
+
 /// Messages without arguments, by language, as `t` first found them. Fluent negotiates the
 /// language and formats the pattern on every look-up, about a microsecond: a list page asks
 /// for the same few labels once per row.
-static PLAIN: [LazyLock<RwLock<HashMap<String, Arc<str>>>>; 2] =
-    [LazyLock::new(Default::default), LazyLock::new(Default::default)];
+static PLAIN: [LazyLock<Memo>; 2] = [LazyLock::new(Default::default), LazyLock::new(Default::default)];
 
 /// The message `key` with one argument.
 pub fn t1(key: &str, name: &'static str, value: impl ToString) -> String {
