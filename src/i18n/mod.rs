@@ -8,7 +8,7 @@
 //! function. Links are written unprefixed; `web::lang` prefixes them in Chinese pages.
 //!
 //! UI text comes from one Fluent catalogue per language (`src/i18n/locales/*/site.ftl`,
-//! compiled into the binary); `tests/i18n.rs` fails when a key is in one and not the other,
+//! compiled into the binary); `tests/integration/i18n.rs` fails when a key is in one and not the other,
 //! when code asks for a key neither has, or when a template holds English outside them.
 //! Names of cities, parks, sectors and metrics come from `data/i18n/zh-Hans.csv` ([`names`]).
 

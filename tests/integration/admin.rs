@@ -2,7 +2,7 @@
 //! applied in one transaction, recorded in the audit log and on the public /changes page, and
 //! refused from other sites.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! the rest counted by file, column and kind, and no value echoed at length. The importer,
 //! the command line and the admin preview all give the same bounded report.
 
-mod common;
+use crate::common;
 
 use common::{dataset, loaded_db, snapshot};
 

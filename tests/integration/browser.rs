@@ -2,7 +2,7 @@
 //! cities and follow a source; narrow the dashboard, compare and export; set a scorecard's
 //! weights; switch a comparison to Chinese and back.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

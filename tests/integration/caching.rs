@@ -1,7 +1,7 @@
 //! HTTP caching: strong ETags tied to the data version, 304 on a match, compressed copies of
 //! the same page, and never a page from before an import after it, whoever imports.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::process::Command;

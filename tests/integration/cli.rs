@@ -1,6 +1,6 @@
 //! The command line as a user runs it: the real binary, real files.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

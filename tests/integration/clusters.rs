@@ -2,7 +2,7 @@
 //! region and offer the dataset's presets, and a first-release database upgrades to the new
 //! releases by an import that changes only what the releases changed.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

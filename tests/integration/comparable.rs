@@ -2,7 +2,7 @@
 //! own year, per resident, as growth rates, each with its inputs; and the exchange rates'
 //! import, which refuses a broken file and changes nothing.
 
-mod common;
+use crate::common;
 
 use common::{TestServer, dataset, import_folder, loaded_db, snapshot};
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! `/coverage` and its twins over real HTTP: the counts are recomputed here from the dataset's
 //! CSV files with the published rule, and the page, the twins and the badges must agree.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -2,7 +2,7 @@
 //! database as it was before or as it is after, never in between. Real child processes, a
 //! real file, killed at spread-out points of the import's own measured duration.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

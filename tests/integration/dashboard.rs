@@ -1,6 +1,6 @@
 //! The dashboard, the compare page and their exports over real HTTP.
 
-mod common;
+use crate::common;
 
 use common::TestServer;
 use common::html::{element_texts, svgs};

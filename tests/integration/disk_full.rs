@@ -4,7 +4,7 @@
 //! removes its partial copy. Mounting needs root (as in CI, where `.ci/run` sets
 //! CLUSTERSCOPE_REQUIRE_TMPFS=1); elsewhere these tests say SKIPPED and pass.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

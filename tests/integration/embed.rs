@@ -2,7 +2,7 @@
 //! (and nothing else may), `/compare/chart.svg` is a standalone SVG file that loads and runs
 //! nothing, and the compare page offers both as snippets to copy.
 
-mod common;
+use crate::common;
 
 use clusterscope::web::Settings;
 use common::TestServer;

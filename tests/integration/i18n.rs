@@ -2,7 +2,7 @@
 //! code asks for present, no English UI text left in a template, and every page reachable in
 //! Chinese under `/zh/` with its alternates and a language switch.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! nothing, and every class of bad input is rejected with its location while the database
 //! stays exactly as it was.
 
-mod common;
+use crate::common;
 
 use common::{dataset, empty_db, import_folder, loaded_db, snapshot};
 use sqlx::SqlitePool;

@@ -1,7 +1,7 @@
 //! Pages laid out in a real headless Chromium at a phone's width (390 px) and a desktop's
 //! (1,280 px): no sideways scrolling, no chart wider than its box, no chart text under 11 CSS px.
 
-mod common;
+use crate::common;
 
 use common::TestServer;
 use common::browser::Browser;

@@ -2,7 +2,7 @@
 //! of the companies list show the same rows in the same order, for every filter, on the last,
 //! partial page too, and where many companies share a name (the order then goes by id).
 
-mod common;
+use crate::common;
 
 use common::TestServer;
 

@@ -4,7 +4,7 @@
 //! strict about fields: a field the server writes and the description lacks fails as surely as
 //! a field the description requires and the server left out.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

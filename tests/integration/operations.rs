@@ -1,7 +1,7 @@
 //! Running it: limits that keep the server answering, security headers on every response,
 //! graceful shutdown, and the `backup` and `check` commands on real files and processes.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -79,7 +79,7 @@ async fn an_overlong_address_gets_414() {
 }
 
 // A request that runs past --request-timeout-secs gets 408: see
-// tests/bounded_reports.rs, a_preview_that_runs_past_the_request_timeout_is_cut_short.
+// tests/integration/bounded_reports.rs, a_preview_that_runs_past_the_request_timeout_is_cut_short.
 
 #[tokio::test]
 async fn a_per_address_rate_limit_answers_429_when_configured() {

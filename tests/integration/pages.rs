@@ -1,6 +1,6 @@
 //! The pages over real HTTP, served from a fresh SQLite file loaded with the bundled data.
 
-mod common;
+use crate::common;
 
 use common::TestServer;
 

@@ -2,7 +2,7 @@
 //! recomputed by hand, the same URL giving the same bytes, bad choices answered with 400s that
 //! name the parameter, and cities of an unseen dataset scored.
 
-mod common;
+use crate::common;
 
 use common::{TestServer, dataset, import_folder, loaded_db};
 use serde_json::Value;

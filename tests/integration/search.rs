@@ -1,6 +1,6 @@
 //! Search over cities, parks and companies by name (FTS5), as a page and as JSON.
 
-mod common;
+use crate::common;
 
 use common::TestServer;
 

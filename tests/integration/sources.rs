@@ -1,7 +1,7 @@
 //! `/sources` at scale, beyond what `pages.rs` checks: the twins follow the page's filters and
 //! pages, a word is matched as written (LIKE's wildcards included), bad parameters are 400s.
 
-mod common;
+use crate::common;
 
 use common::TestServer;
 use serde_json::Value;

@@ -1,10 +1,10 @@
 //! The checkers themselves: each catches what it looks for, so a test that passes with them
 //! proves something.
 
+use super::neutralised_in_csv::{formula_cells, neutralised};
+use super::payloads::PAYLOADS;
+use super::wire::{machine_route, pct, pct_decode};
 use crate::common::html::{escaped, inert};
-use crate::neutralised_in_csv::{formula_cells, neutralised};
-use crate::payloads::PAYLOADS;
-use crate::wire::{machine_route, pct, pct_decode};
 
 #[test]
 fn the_checkers_catch_what_they_look_for() {

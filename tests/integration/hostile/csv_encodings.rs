@@ -1,8 +1,8 @@
 //! Files that are not UTF-8 (Latin-1, UTF-16, binary) are reported where they stop being
 //! text; a UTF-8 byte-order mark and mixed line ends are accepted.
 
+use super::csv_imports::{METRICS_HEADER, assert_applied, assert_rejected, metric_quotes};
 use crate::common::{dataset, import_folder, loaded_db, snapshot};
-use crate::csv_imports::{METRICS_HEADER, assert_applied, assert_rejected, metric_quotes};
 
 #[tokio::test]
 async fn latin1_text_is_reported_at_the_field_or_header_that_is_not_utf8() {

@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 
+use super::{Raw, runner, runtime};
 use crate::common::{dataset, import_folder, loaded_db, snapshot};
-use crate::{Raw, runner, runtime};
 
 /// A small valid metrics file the generated test mutates.
 const VALID_METRICS: &str = "city_slug,metric,year,value,unit,source_id,quote\r\n\

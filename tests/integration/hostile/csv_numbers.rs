@@ -1,10 +1,10 @@
 //! Numbers at the edge of f64 are stored exactly and every page, chart and export still
 //! renders them; anything beyond, or not a plain number, is rejected naming the value.
 
+use super::csv_imports::{METRICS_HEADER, assert_applied, assert_rejected};
+use super::neutralised_in_csv::parse_safe_csv;
 use crate::common::TestServer;
 use crate::common::html::assert_svg_geometry_is_finite;
-use crate::csv_imports::{METRICS_HEADER, assert_applied, assert_rejected};
-use crate::neutralised_in_csv::parse_safe_csv;
 
 #[tokio::test]
 async fn the_largest_finite_values_are_accepted_and_every_page_still_renders() {

@@ -1,8 +1,8 @@
 //! Rows that refer to what they must not: a source address that is not a web link, a row
 //! rejected in the same import, a park of another city.
 
+use super::csv_imports::{assert_rejected, csv_file};
 use crate::common::{dataset, import_folder, loaded_db, snapshot};
-use crate::csv_imports::{assert_rejected, csv_file};
 
 /// Addresses a reader must not be sent to (a script, a page made of data, no scheme, nothing).
 const BAD_URLS: [&str; 8] = [

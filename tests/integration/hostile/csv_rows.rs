@@ -1,8 +1,8 @@
 //! Empty files, header-only files, ragged rows, huge fields, unterminated quotes and repeated
 //! keys: each reported at its line, and nothing written.
 
+use super::csv_imports::{METRICS_HEADER, assert_rejected, metric_quotes};
 use crate::common::{dataset, import_folder, loaded_db, snapshot};
-use crate::csv_imports::{METRICS_HEADER, assert_rejected, metric_quotes};
 
 #[tokio::test]
 async fn an_empty_file_is_reported() {

@@ -1,8 +1,8 @@
 //! Addresses the router cannot take (too long, not UTF-8) get the site's own error answers, in
 //! the format of the route they were meant for.
 
+use super::wire::{check_answer, send};
 use crate::common::TestServer;
-use crate::wire::{check_answer, send};
 
 #[tokio::test]
 async fn an_address_past_the_length_limit_gets_the_sites_own_error_answers() {

@@ -1,10 +1,10 @@
 //! Markup planted in the data comes out escaped on every page, in every chart and in the
 //! exported file: nothing of it is live.
 
+use super::payloads::*;
+use super::wire::{pct, send};
 use crate::common::TestServer;
 use crate::common::html::{assert_inert, element_texts, escaped, svgs};
-use crate::payloads::*;
-use crate::wire::{pct, send};
 
 #[tokio::test]
 async fn payloads_in_the_data_are_escaped_on_every_page() {

@@ -3,9 +3,6 @@
 //! malicious requests never get a 5xx or a broken answer; malformed CSV never crashes the
 //! importer, is reported precisely and leaves the database as it was.
 
-#[path = "../common/mod.rs"]
-mod common;
-
 mod checkers;
 mod csv_encodings;
 mod csv_imports;
@@ -37,7 +34,7 @@ fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
 }
 
-/// `cases` random inputs per run; `HOSTILE_CASES=N cargo test --test hostile` runs N instead,
+/// `cases` random inputs per run; `HOSTILE_CASES=N cargo test --test integration hostile::` runs N instead,
 /// for a deeper search than CI's.
 fn runner(cases: u32) -> TestRunner {
     let cases = std::env::var("HOSTILE_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);

@@ -1,7 +1,7 @@
 //! Formulas planted in the data are neutralised in every CSV answer, so a spreadsheet shows
 //! them as text and runs none.
 
-use crate::payloads::*;
+use super::payloads::*;
 
 /// True for a cell a spreadsheet reads as a plain number (`-0.1275`), which is not a formula.
 fn is_plain_number(cell: &str) -> bool {

@@ -4,9 +4,9 @@
 
 use clusterscope::dataset::{FolderDataset, ImportMode, Provenance, import};
 
+use super::csv_imports::{METRICS_HEADER, csv_file};
 use crate::common::html::escaped;
 use crate::common::{TestServer, dataset, loaded_db};
-use crate::csv_imports::{METRICS_HEADER, csv_file};
 
 pub const CITY: &str = "evil-city";
 pub const PARK: &str = "evil-park";

@@ -6,9 +6,9 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestCaseError;
 
+use super::wire::{KeepAlive, check_answer, machine_route, pct, send};
+use super::{Raw, runner, runtime};
 use crate::common::TestServer;
-use crate::wire::{KeepAlive, check_answer, machine_route, pct, send};
-use crate::{Raw, runner, runtime};
 
 /// Raw fragments that are valid on the wire and known to upset servers.
 const HOSTILE_FRAGMENTS: &str = "\

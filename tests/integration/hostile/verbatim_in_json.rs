@@ -1,7 +1,7 @@
 //! What the data says comes back in JSON exactly as it was written: a string, never escaped
 //! or altered.
 
-use crate::payloads::*;
+use super::payloads::*;
 
 #[tokio::test]
 async fn payloads_in_the_data_come_back_verbatim_as_json_strings() {
