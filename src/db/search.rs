@@ -6,7 +6,9 @@
 //! and `rank` orders those: exact names first, then names that start with the query, then
 //! whole-word matches, shorter names before longer.
 
-use sqlx::SqlitePool;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+use crate::i18n::names::{self, Kind as Name};
 
 /// Matches read per kind before ranking.
 pub const CANDIDATES: i64 = 400;
@@ -90,16 +92,67 @@ pub async fn search(pool: &SqlitePool, text: &str) -> Result<Vec<(Kind, Vec<Hit>
                 }
             }
         }
+        for hit in translated(pool, kind, text).await? {
+            if !hits.iter().any(|h| h.slug == hit.slug) {
+                hits.push(hit);
+            }
+        }
         let more = hits.len() as i64 >= CANDIDATES;
         for h in &mut hits {
             h.kind = Some(kind);
         }
-        hits.sort_by_cached_key(|h| rank(text, &h.name));
+        hits.sort_by_cached_key(|h| best_rank(text, kind, h));
         // Ranked by the names searched (the dataset's), shown in the page's language.
         let hits = super::localised::rows(hits);
         out.push((kind, hits, more));
     }
     Ok(out)
+}
+
+/// The translated names of a kind, where it has them.
+fn name_kind(kind: Kind) -> Option<Name> {
+    match kind {
+        Kind::City => Some(Name::City),
+        Kind::Park => Some(Name::Park),
+        Kind::Company => None,
+    }
+}
+
+/// Cities and parks found by their names in another language (`names::keys_matching`), which
+/// the index does not hold; cities also by their country's, as the index finds them by the
+/// English one. A few dozen names are translated, so this reads at most that many rows.
+async fn translated(pool: &SqlitePool, kind: Kind, text: &str) -> Result<Vec<Hit>, sqlx::Error> {
+    let Some(name) = name_kind(kind) else { return Ok(Vec::new()) };
+    let slugs = names::keys_matching(name, text);
+    let countries = if kind == Kind::City { names::keys_matching(Name::Country, text) } else { Vec::new() };
+    if slugs.is_empty() && countries.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut qb = QueryBuilder::<Sqlite>::new(match kind {
+        Kind::City => "SELECT c.slug, c.name, c.country AS place FROM cities c WHERE c.slug IN (",
+        _ => "SELECT p.slug, p.name, c.name AS place FROM parks p JOIN cities c ON c.id = p.city_id WHERE p.slug IN (",
+    });
+    let mut list = qb.separated(", ");
+    list.push("NULL");
+    for slug in slugs {
+        list.push_bind(slug);
+    }
+    qb.push(") OR c.country IN (NULL");
+    for country in countries {
+        qb.push(", ").push_bind(country);
+    }
+    qb.push(")");
+    qb.build_query_as().fetch_all(pool).await
+}
+
+/// The better of `rank` over the dataset's name and over its translations.
+fn best_rank(query: &str, kind: Kind, hit: &Hit) -> (u8, usize, String) {
+    let own = rank(query, &hit.name);
+    name_kind(kind)
+        .into_iter()
+        .flat_map(|name| names::translations(name, &hit.slug))
+        .map(|translated| rank(query, translated))
+        .fold(own, std::cmp::min)
 }
 
 /// Sort key of a name for a query: lower is better. Exact names first, then names that start

@@ -74,6 +74,30 @@ pub fn keys(kind: Kind) -> Vec<&'static str> {
     ZH.keys().filter(|(k, _)| *k == kind).map(|(_, key)| key.as_str()).collect()
 }
 
+/// The names of `key` in the languages other than English that have one.
+pub fn translations(kind: Kind, key: &str) -> impl Iterator<Item = &'static str> {
+    Lang::ALL.into_iter().filter_map(move |lang| name_in(lang, kind, key))
+}
+
+/// The keys of `kind` whose name in another language holds every space-separated part of
+/// `text`: the search's way to the translations, which its full-text index (over the dataset's
+/// English names) does not see. Chinese writes no spaces between words, so a part matches
+/// anywhere in a name, not only at the start of a word. A query of ASCII only is left to the
+/// index: it would otherwise find English words inside translated names by other rules.
+pub fn keys_matching(kind: Kind, text: &str) -> Vec<&'static str> {
+    let parts: Vec<String> = text.split_whitespace().take(8).map(str::to_lowercase).collect();
+    if parts.is_empty() || text.is_ascii() {
+        return Vec::new();
+    }
+    let mut keys: Vec<&'static str> = ZH
+        .iter()
+        .filter(|((k, _), name)| *k == kind && parts.iter().all(|p| name.to_lowercase().contains(p.as_str())))
+        .map(|((_, key), _)| key.as_str())
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +108,19 @@ mod tests {
         assert_eq!(ZH.len(), rows, "a row with an unknown kind or a repeated key");
         assert_eq!(name_in(Lang::Zh, Kind::City, "dalian"), Some("大连"));
         assert_eq!(name_in(Lang::En, Kind::City, "dalian"), None);
+    }
+
+    #[test]
+    fn translated_names_match_on_any_part_and_ascii_is_left_to_the_index() {
+        assert_eq!(keys_matching(Kind::City, "大连"), ["dalian"]);
+        assert_eq!(keys_matching(Kind::City, "  大连 "), ["dalian"]);
+        let parks = keys_matching(Kind::Park, "大连 二期");
+        assert_eq!(parks, ["dlsp-phase-2"], "every part must be in the name");
+        assert!(keys_matching(Kind::Park, "软件园").contains(&"dalian-software-park"), "not only at the start");
+        assert_eq!(keys_matching(Kind::Country, "中国"), ["China"]);
+        assert!(keys_matching(Kind::City, "dal").is_empty());
+        assert!(keys_matching(Kind::City, " ").is_empty());
+        assert!(keys_matching(Kind::City, "东京大连").is_empty());
+        assert_eq!(translations(Kind::City, "dalian").collect::<Vec<_>>(), ["大连"]);
     }
 }

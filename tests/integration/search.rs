@@ -83,3 +83,44 @@ async fn the_search_index_follows_imports() {
     let v: serde_json::Value = serde_json::from_str(&s.get("/search.json?q=renamed").await.body).unwrap();
     assert_eq!(v["results"][0]["slug"], "sap-dalian", "a renamed company is found by its new name");
 }
+
+/// The links of the page's result lists, in order.
+fn result_links(body: &str) -> Vec<String> {
+    body.split("<ul class=\"search-results\">")
+        .skip(1)
+        .flat_map(|l| l.split("</ul>").next().unwrap().split("<li><a href=\"").skip(1))
+        .map(|l| l.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn chinese_names_find_their_cities_and_parks_in_either_language() {
+    let s = TestServer::start().await;
+    let q = "%E5%A4%A7%E8%BF%9E"; // 大连
+    let zh = s.get(&format!("/zh/search?q={q}")).await;
+    assert_eq!(zh.status, 200);
+    let links = result_links(&zh.body);
+    assert_eq!(links.first().map(String::as_str), Some("/zh/cities/dalian"), "{links:?}");
+    assert!(links.iter().any(|l| l == "/zh/parks/dalian-software-park"), "{links:?}");
+    assert!(zh.body.contains(">大连软件园<"), "shown in Chinese");
+
+    // The JSON twin finds the same, under the dataset's (English) names.
+    let v: serde_json::Value = serde_json::from_str(&s.get(&format!("/search.json?q={q}")).await.body).unwrap();
+    let slugs: Vec<&str> = v["results"].as_array().unwrap().iter().map(|h| h["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs.first(), Some(&"dalian"), "{slugs:?}");
+    assert!(slugs.contains(&"dalian-software-park") && slugs.contains(&"dlsp-phase-2"), "{slugs:?}");
+    assert!(v["results"].as_array().unwrap().iter().all(|h| h["kind"] != "company"), "companies have no Chinese names");
+
+    // Any part of a name, every part of the query; a country finds its cities.
+    let v: serde_json::Value =
+        serde_json::from_str(&s.get("/search.json?q=%E8%BD%AF%E4%BB%B6%E5%9B%AD%20%E4%BA%8C%E6%9C%9F").await.body)
+            .unwrap();
+    let slugs: Vec<&str> = v["results"].as_array().unwrap().iter().map(|h| h["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs, ["dlsp-phase-2"], "软件园 二期");
+    let china = s.get("/search?q=%E4%B8%AD%E5%9B%BD").await; // 中国
+    let links = result_links(&china.body);
+    for city in ["dalian", "shanghai", "shenzhen", "chengdu"] {
+        assert!(links.contains(&format!("/cities/{city}")), "{city}: {links:?}");
+    }
+    assert!(!links.contains(&"/cities/bangalore".to_string()), "{links:?}");
+}
