@@ -133,15 +133,18 @@ async fn translated(pool: &SqlitePool, kind: Kind, text: &str) -> Result<Vec<Hit
         _ => "SELECT p.slug, p.name, c.name AS place FROM parks p JOIN cities c ON c.id = p.city_id WHERE p.slug IN (",
     });
     let mut list = qb.separated(", ");
-    list.push("NULL");
+    list.push("NULL"); // a valid list when only a country matched
     for slug in slugs {
         list.push_bind(slug);
     }
-    qb.push(") OR c.country IN (NULL");
-    for country in countries {
-        qb.push(", ").push_bind(country);
-    }
     qb.push(")");
+    if !countries.is_empty() {
+        let mut list = qb.push(" OR c.country IN (").separated(", ");
+        for country in countries {
+            list.push_bind(country);
+        }
+        qb.push(")");
+    }
     qb.build_query_as().fetch_all(pool).await
 }
 
