@@ -102,7 +102,7 @@ pub async fn search(pool: &SqlitePool, text: &str) -> Result<Vec<(Kind, Vec<Hit>
             h.kind = Some(kind);
         }
         hits.sort_by_cached_key(|h| best_rank(text, kind, h));
-        // Ranked by the names searched (the dataset's), shown in the page's language.
+        // Ranked by the better of the dataset's name and its translations, shown in the page's language.
         let hits = super::localised::rows(hits);
         out.push((kind, hits, more));
     }
