@@ -79,13 +79,15 @@ pub fn translations(kind: Kind, key: &str) -> impl Iterator<Item = &'static str>
     Lang::ALL.into_iter().filter_map(move |lang| name_in(lang, kind, key))
 }
 
-/// The keys of `kind` whose name in another language holds every space-separated part of
-/// `text`: the search's way to the translations, which its full-text index (over the dataset's
-/// English names) does not see. Chinese writes no spaces between words, so a part matches
-/// anywhere in a name, not only at the start of a word. A query of ASCII only is left to the
-/// index: it would otherwise find English words inside translated names by other rules.
+/// The keys of `kind` whose name in another language holds every part of `text` (its runs of
+/// letters and digits, as the full-text index splits a query): the search's way to the
+/// translations, which that index (over the dataset's English names) does not see. Chinese
+/// writes no spaces between words, so a part matches anywhere in a name, not only at the start
+/// of a word. A query of ASCII only is left to the index: it would otherwise find English words
+/// inside translated names by other rules.
 pub fn keys_matching(kind: Kind, text: &str) -> Vec<&'static str> {
-    let parts: Vec<String> = text.split_whitespace().take(8).map(str::to_lowercase).collect();
+    let parts: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).take(8).map(str::to_lowercase).collect();
     if parts.is_empty() || text.is_ascii() {
         return Vec::new();
     }
@@ -114,6 +116,7 @@ mod tests {
     fn translated_names_match_on_any_part_and_ascii_is_left_to_the_index() {
         assert_eq!(keys_matching(Kind::City, "大连"), ["dalian"]);
         assert_eq!(keys_matching(Kind::City, "  大连 "), ["dalian"]);
+        assert_eq!(keys_matching(Kind::City, "“大连”"), ["dalian"], "quotes are not part of a name");
         let parks = keys_matching(Kind::Park, "大连 二期");
         assert_eq!(parks, ["dlsp-phase-2"], "every part must be in the name");
         assert!(keys_matching(Kind::Park, "软件园").contains(&"dalian-software-park"), "not only at the start");
